@@ -1,0 +1,3 @@
+using NeuralNotebooks.Cli;
+
+return CommandLine.Run(args, Console.Out, Console.Error);
