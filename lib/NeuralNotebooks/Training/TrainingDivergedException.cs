@@ -21,6 +21,6 @@ public sealed class TrainingDivergedException : Exception
     /// <summary>The learning rate that was used.</summary>
     public double LearningRate { get; }
 
-    /// <summary>The losses of the epochs before it went wrong.</summary>
+    /// <summary>Every finite loss measured, up to and including the diverging epoch when only its update failed.</summary>
     public TrainingHistory History { get; }
 }

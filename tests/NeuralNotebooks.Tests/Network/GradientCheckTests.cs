@@ -1,0 +1,76 @@
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNotebooks.Network;
+using NeuralNotebooks.Random;
+
+namespace NeuralNotebooks.Tests.Network;
+
+/// <summary>
+/// The backward pass's gradients against an independent oracle: central finite differences of
+/// E = ½ Σ (y − A2)², computed from the forward pass alone.
+/// </summary>
+public class GradientCheckTests
+{
+    private const double Step = 1e-5;
+    private const double Tolerance = 1e-6;
+
+    public static TheoryData<long, int> SeedsAndWidths => new()
+    {
+        { 42, 4 }, { 0, 1 }, { 7, 8 }, { 123, 2 }, { 2024, 16 }, { 99, 3 },
+    };
+
+    [Theory]
+    [MemberData(nameof(SeedsAndWidths))]
+    public void Backward_gradients_equal_central_finite_differences(long seed, int hidden)
+    {
+        var network = new SimpleNeuralNetwork(hidden, seed);
+        // Random inputs and targets (not only XOR's corners) so no entry of a gradient is special.
+        var random = new NumpyRandom(seed + 1);
+        var X = random.Uniform(-2, 2, 6, 2);
+        var y = random.Uniform(0, 1, 6, 1);
+
+        var gradients = network.Backward(network.Forward(X), y).Gradients;
+
+        AssertMatchesFiniteDifferences(network, X, y, n => n.Weights1, gradients.Weights1);
+        AssertMatchesFiniteDifferences(network, X, y, n => n.Bias1, gradients.Bias1);
+        AssertMatchesFiniteDifferences(network, X, y, n => n.Weights2, gradients.Weights2);
+        AssertMatchesFiniteDifferences(network, X, y, n => n.Bias2, gradients.Bias2);
+    }
+
+    [Fact]
+    public void A_wrong_gradient_would_be_caught_by_this_check()
+    {
+        var network = new SimpleNeuralNetwork(4, 42);
+        var (X, y) = (Data.Xor.Inputs, Data.Xor.Targets);
+        var halved = network.Backward(network.Forward(X), y).Gradients.Weights2 * 0.5;
+
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertMatchesFiniteDifferences(network, X, y, n => n.Weights2, halved));
+    }
+
+    private static void AssertMatchesFiniteDifferences(
+        SimpleNeuralNetwork network, Matrix<double> X, Matrix<double> y, Func<SimpleNeuralNetwork, Matrix<double>> parameter, Matrix<double> analytic)
+    {
+        var weights = parameter(network);
+        for (var i = 0; i < weights.RowCount; i++)
+        {
+            for (var j = 0; j < weights.ColumnCount; j++)
+            {
+                var original = weights[i, j];
+                weights[i, j] = original + Step;
+                var plus = HalfSumOfSquares(network, X, y);
+                weights[i, j] = original - Step;
+                var minus = HalfSumOfSquares(network, X, y);
+                weights[i, j] = original;
+
+                var numeric = (plus - minus) / (2 * Step);
+                var relativeError = Math.Abs(numeric - analytic[i, j]) / Math.Max(Math.Abs(numeric) + Math.Abs(analytic[i, j]), 1e-12);
+                Assert.True(relativeError < Tolerance, $"[{i}, {j}]: analytic {analytic[i, j]:R}, numeric {numeric:R}, relative error {relativeError:E2}");
+            }
+        }
+    }
+
+    private static double HalfSumOfSquares(SimpleNeuralNetwork network, Matrix<double> X, Matrix<double> y)
+    {
+        var difference = y - network.Forward(X).Output;
+        return 0.5 * difference.PointwisePower(2).Enumerate().Sum();
+    }
+}
