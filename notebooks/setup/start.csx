@@ -1,0 +1,24 @@
+// Shared by every notebook's second cell, after it references the library: starts the library (the
+// FSharp.Core rebinding Plotly.NET needs), shows matrices as grids of numbers, draws charts (embedding
+// plotly.js when ChartOutput.Offline is on), and defines ShowProgress() for training cells.
+using System;
+using MathNet.Numerics.LinearAlgebra;
+using Microsoft.DotNet.Interactive.Formatting;
+using NeuralNotebooks.Charts;
+using NeuralNotebooks.Notebooks;
+using NeuralNotebooks.Training;
+
+Console.WriteLine(NotebookSetup.Start());
+
+Formatter.Register<Matrix<double>>(
+    (matrix, writer) => writer.Write($"{matrix.RowCount}×{matrix.ColumnCount}\n{matrix.ToMatrixString(12, 12, "0.000000")}"),
+    "text/plain");
+Formatter.SetPreferredMimeTypesFor(typeof(Matrix<double>), "text/plain");
+Formatter.Register<Plotly.NET.GenericChart>((chart, writer) => writer.Write(ChartOutput.Html(chart)), "text/html");
+
+/// <summary>A per-epoch callback that keeps one line under the cell up to date while it trains.</summary>
+static Action<EpochReport> ShowProgress()
+{
+    var line = Microsoft.DotNet.Interactive.Kernel.display("Starting…", "text/plain");
+    return ProgressLine.Every(text => line.Update(text));
+}
