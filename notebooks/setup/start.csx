@@ -1,6 +1,6 @@
 // Shared by every notebook's second cell, after it references the library: starts the library (the
-// FSharp.Core rebinding Plotly.NET needs), shows matrices as grids of numbers, draws charts (embedding
-// plotly.js when ChartOutput.Offline is on), and defines ShowProgress() for training cells.
+// FSharp.Core rebinding Plotly.NET needs), shows matrices as grids of numbers, defines ShowProgress()
+// for training cells and UseOfflineCharts() for drawing charts with no network.
 using System;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.DotNet.Interactive.Formatting;
@@ -14,7 +14,18 @@ Formatter.Register<Matrix<double>>(
     (matrix, writer) => writer.Write($"{matrix.RowCount}×{matrix.ColumnCount}\n{matrix.ToMatrixString(12, 12, "0.000000")}"),
     "text/plain");
 Formatter.SetPreferredMimeTypesFor(typeof(Matrix<double>), "text/plain");
-Formatter.Register<Plotly.NET.GenericChart>((chart, writer) => writer.Write(ChartOutput.Html(chart)), "text/html");
+
+/// <summary>From now on, every chart carries plotly.js (shipped in the Plotly.NET package) and draws offline.</summary>
+static void UseOfflineCharts()
+{
+    ChartOutput.Offline = true;
+    Formatter.Register<Plotly.NET.GenericChart>((chart, writer) => writer.Write(ChartOutput.OfflineHtml(chart)), "text/html");
+}
+
+if (ChartOutput.Offline)
+{
+    UseOfflineCharts();
+}
 
 /// <summary>A per-epoch callback that keeps one line under the cell up to date while it trains.</summary>
 static Action<EpochReport> ShowProgress()

@@ -17,6 +17,7 @@ internal static class CommandLine
         Usage: neuralnotebooks <command> [options]
 
         Commands:
+          run     run every notebook in the stock kernel; write executed notebooks and HTML pages (the main job)
           xor     the blog's XOR program, printing what its Python prints
         Run 'neuralnotebooks <command> --help' for a command's options.
         """;
@@ -32,6 +33,7 @@ internal static class CommandLine
         var (usage, command, optionNames) = verb switch
         {
             "xor" => (XorCommand.Usage, (Func<IReadOnlyList<string>, TextWriter, int>)XorCommand.Run, XorCommand.OptionForParameter),
+            "run" => (RunCommand.Usage, RunCommand.Run, new Dictionary<string, string>()),
             _ => default,
         };
         if (command is null)

@@ -45,6 +45,8 @@ internal sealed class OptionReader
         }
     }
 
+    public string Text(string name, string fallback) => _values.GetValueOrDefault(name, fallback);
+
     public int Int(string name, int fallback) =>
         !_values.TryGetValue(name, out var text) ? fallback
         : int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value

@@ -105,7 +105,7 @@ public static class Charts
         var styled = chart
             .WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
-        return ChartOutput.Prepare(Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(styled));
+        return Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(styled);
     }
 
     private static double[] Grid(double from, double to, int points)
