@@ -30,6 +30,9 @@ if (ChartOutput.Offline)
 /// <summary>A per-epoch callback that keeps one line under the cell up to date while it trains.</summary>
 static Action<EpochReport> ShowProgress()
 {
-    var line = Microsoft.DotNet.Interactive.Kernel.display("Starting…", "text/plain");
+    // Not display(): in kernel 1.0.712001 the display() helper announces the value under one id and
+    // updates it under another, so clients never replace the first line. The context's Display keeps one id.
+    var line = Microsoft.DotNet.Interactive.KernelInvocationContextExtensions.Display(
+        Microsoft.DotNet.Interactive.KernelInvocationContext.Current, "Starting…", "text/plain");
     return ProgressLine.Every(text => line.Update(text));
 }
