@@ -88,7 +88,9 @@ public sealed class KernelProcess : IAsyncDisposable
                 case CommandSucceeded when IsRoot(e, token):
                     return new CellResult(true, null, outputs, clock.Elapsed);
                 case CommandFailed failed when IsRoot(e, token):
-                    var message = diagnostics.Count > 0 ? $"{failed.Message}\n{string.Join("\n", diagnostics)}" : failed.Message;
+                    // Some kernels put the diagnostics in the message, others only say "compilation error".
+                    var missing = diagnostics.Where(d => !failed.Message.Contains(d, StringComparison.Ordinal)).Distinct().ToList();
+                    var message = missing.Count > 0 ? $"{failed.Message}\n{string.Join("\n", missing)}" : failed.Message;
                     return new CellResult(false, message, outputs, clock.Elapsed);
                 case DiagnosticsProduced produced:
                     diagnostics.AddRange(produced.FormattedDiagnostics.Select(d => d.Value).Where(d => d.Contains("error", StringComparison.Ordinal)));
