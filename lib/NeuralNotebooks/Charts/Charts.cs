@@ -65,17 +65,19 @@ public static class Charts
         var grid = Matrix<double>.Build.Dense(resolution * resolution, 2, (k, j) => j == 0 ? axis[k % resolution] : axis[k / resolution]);
         var predictions = predict(grid);
         var rows = Enumerable.Range(0, resolution).Select(r => Enumerable.Range(0, resolution).Select(c => predictions[r * resolution + c, 0]).ToArray());
-        var heatmap = Chart.Heatmap<double, double, double, string>(
-            rows, X: axis, Y: axis, Name: "prediction", ColorScale: StyleParam.Colorscale.RdBu, ReverseScale: true);
+        // Plotly's RdBu runs from blue at 0 to red at 1, the colours the points use for their targets.
+        var heatmap = Chart.Heatmap<double, double, double, string>(rows, X: axis, Y: axis, Name: "prediction", ColorScale: StyleParam.Colorscale.RdBu);
         var points = new[] { 0, 1 }.Select(target =>
         {
             var members = Enumerable.Range(0, X.RowCount).Where(i => Math.Round(y[i, 0]) == target).ToArray();
             return Chart.Point<double, double, string>(
                 members.Select(i => X[i, 0]), members.Select(i => X[i, 1]), Name: $"target {target}",
-                MarkerColor: Color.fromString(target == 1 ? "darkred" : "darkblue"),
+                Marker: OutlinedMarker(target == 1 ? "darkred" : "darkblue"),
                 MarkerSymbol: target == 1 ? StyleParam.MarkerSymbol.Circle : StyleParam.MarkerSymbol.Square);
         });
-        return Finish(Chart.Combine([heatmap, .. points]), "What the network predicts over the unit square", "x1", "x2");
+        var chart = Chart.Combine([heatmap, .. points])
+            .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0.0, Y: 1.02, YAnchor: StyleParam.YAnchorPosition.Bottom);
+        return Finish(chart, "What the network predicts over the unit square", "x1", "x2", width: 620, height: 560);
     }
 
     /// <summary>One loss curve per learning rate of a sweep, on one chart (the loss axis is logarithmic).</summary>
@@ -100,9 +102,24 @@ public static class Charts
     private static GenericChart LossLine(TrainingHistory history, string name) =>
         Chart.Line<int, double, string>(Enumerable.Range(0, history.Epochs), history.Losses, Name: name);
 
-    private static GenericChart Finish(GenericChart chart, string title, string xTitle, string yTitle, bool logX = false, bool logY = false)
+    /// <summary>A large marker with a white outline, so points stay visible on top of a heatmap.</summary>
+    private static Plotly.NET.TraceObjects.Marker OutlinedMarker(string color)
     {
-        var styled = chart
+        // Plotly.NET's init methods take F# options only; its objects also accept plotly.js properties by name.
+        var outline = new Line();
+        outline.SetProperty("color", "white");
+        outline.SetProperty("width", 2.0);
+        var marker = new Plotly.NET.TraceObjects.Marker();
+        marker.SetProperty("size", 14);
+        marker.SetProperty("color", color);
+        marker.SetProperty("line", outline);
+        return marker;
+    }
+
+    private static GenericChart Finish(
+        GenericChart chart, string title, string xTitle, string yTitle, bool logX = false, bool logY = false, int width = 760, int height = 440)
+    {
+        var styled = chart.WithSize(width, height)
             .WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
             .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
         return Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(styled);
