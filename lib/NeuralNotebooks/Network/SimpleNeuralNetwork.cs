@@ -41,10 +41,8 @@ public sealed class SimpleNeuralNetwork
     {
         Guard.AtLeast(hiddenUnits, 1, nameof(hiddenUnits));
         Guard.NotNull(random, nameof(random));
-        Weights1 = random.Uniform(-1, 1, InputCount, hiddenUnits);
-        Weights2 = random.Uniform(-1, 1, hiddenUnits, OutputCount);
-        Bias1 = random.Uniform(-1, 1, 1, hiddenUnits);
-        Bias2 = random.Uniform(-1, 1, 1, OutputCount);
+        var drawn = Initializer.Uniform.Draw([InputCount, hiddenUnits, OutputCount], random);
+        Network = new NeuralNetwork(drawn.Select(p => new DenseLayer(p.Weights, p.Bias, Activation.Sigmoid)));
     }
 
     /// <summary>A network with the given weights (copied): W1 is 2 × H, b1 is 1 × H, W2 is H × 1, b2 is 1 × 1.</summary>
@@ -60,20 +58,26 @@ public sealed class SimpleNeuralNetwork
         {
             Guard.AllFinite(matrix, name);
         }
-        (Weights1, Bias1, Weights2, Bias2) = (weights1.Clone(), bias1.Clone(), weights2.Clone(), bias2.Clone());
+        Network = new NeuralNetwork([new DenseLayer(weights1, bias1, Activation.Sigmoid), new DenseLayer(weights2, bias2, Activation.Sigmoid)]);
     }
 
+    /// <summary>
+    /// The same network as a general <see cref="NeuralNetwork"/> (sizes [2, H, 1], sigmoid layers): the blog's network
+    /// is one configuration of it. Both views share the same weights.
+    /// </summary>
+    public NeuralNetwork Network { get; }
+
     /// <summary>W1: the weights from the 2 inputs to the H hidden units (2 × H); the blog's <c>weights1</c>.</summary>
-    public Matrix<double> Weights1 { get; private set; }
+    public Matrix<double> Weights1 => Network.Layers[0].Weights;
 
     /// <summary>b1: the hidden units' biases (1 × H); the blog's <c>bias1</c>.</summary>
-    public Matrix<double> Bias1 { get; private set; }
+    public Matrix<double> Bias1 => Network.Layers[0].Bias;
 
     /// <summary>W2: the weights from the hidden units to the output (H × 1); the blog's <c>weights2</c>.</summary>
-    public Matrix<double> Weights2 { get; private set; }
+    public Matrix<double> Weights2 => Network.Layers[1].Weights;
 
     /// <summary>b2: the output's bias (1 × 1); the blog's <c>bias2</c>.</summary>
-    public Matrix<double> Bias2 { get; private set; }
+    public Matrix<double> Bias2 => Network.Layers[1].Bias;
 
     /// <summary>H, the number of hidden units.</summary>
     public int HiddenUnits => Weights1.ColumnCount;
@@ -86,12 +90,8 @@ public sealed class SimpleNeuralNetwork
     /// <exception cref="ArgumentException"><paramref name="X"/> does not have 2 columns, or holds NaN or infinity.</exception>
     public ForwardPass Forward(Matrix<double> X)
     {
-        CheckInputs(X);
-        var z1 = (X * Weights1).AddToEachRow(Bias1);
-        var a1 = Activation.Apply(z1);
-        var z2 = (a1 * Weights2).AddToEachRow(Bias2);
-        var a2 = Activation.Apply(z2);
-        return new ForwardPass(X, z1, a1, z2, a2);
+        var pass = Network.Forward(X);
+        return new ForwardPass(X, pass.WeightedSums[1]!, pass.Activations[1], pass.WeightedSums[2]!, pass.Activations[2]);
     }
 
     /// <summary>
@@ -104,17 +104,16 @@ public sealed class SimpleNeuralNetwork
     public BackwardPass Backward(ForwardPass forward, Matrix<double> y)
     {
         Guard.NotNull(forward, nameof(forward));
-        CheckTargets(forward.X, y);
-        var outputError = y - forward.A2;
-        var outputDelta = outputError.PointwiseMultiply(Activation.Derivative(forward.A2));
-        var hiddenError = outputDelta.TransposeAndMultiply(Weights2);
-        var hiddenDelta = hiddenError.PointwiseMultiply(Activation.Derivative(forward.A1));
-        var gradients = new Gradients(
-            Weights1: -forward.X.TransposeThisAndMultiply(hiddenDelta),
-            Bias1: -hiddenDelta.SumOverRows(),
-            Weights2: -forward.A1.TransposeThisAndMultiply(outputDelta),
-            Bias2: -outputDelta.SumOverRows());
-        return new BackwardPass(outputError, outputDelta, hiddenError, hiddenDelta, gradients);
+        var pass = new NetworkPass([forward.X, forward.A1, forward.A2], [null, forward.Z1, forward.Z2]);
+        var gradients = Network.Backward(pass, y, Loss.MeanSquaredError);
+        // The general network's deltas are ∂E/∂Z; the blog's deltas point the other way (negating is exact).
+        var outputDelta = -gradients.Deltas[2]!;
+        return new BackwardPass(
+            OutputError: y - forward.A2,
+            OutputDelta: outputDelta,
+            HiddenError: outputDelta.TransposeAndMultiply(Weights2),
+            HiddenDelta: -gradients.Deltas[1]!,
+            Gradients: new Gradients(gradients.Weights[1]!, gradients.Biases[1]!, gradients.Weights[2]!, gradients.Biases[2]!));
     }
 
     /// <summary>One step of gradient descent: W ← W − learningRate · ∂E/∂W for each weight matrix and bias.</summary>
@@ -152,31 +151,8 @@ public sealed class SimpleNeuralNetwork
         int epochs,
         double learningRate = 0.1,
         Action<EpochReport>? onEpoch = null,
-        CancellationToken cancellationToken = default)
-    {
-        CheckInputs(X);
-        CheckTargets(X, y);
-        Guard.AtLeast(epochs, 0, nameof(epochs));
-        Guard.PositiveFinite(learningRate, nameof(learningRate));
-        var losses = new List<double>(epochs);
-        for (var epoch = 0; epoch < epochs; epoch++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var forward = Forward(X);
-            var loss = MeanSquaredError.Value(y, forward.Output);
-            if (!double.IsFinite(loss))
-            {
-                throw new TrainingDivergedException(epoch, learningRate, $"the loss became {Guard.Format(loss)}", new TrainingHistory(losses));
-            }
-            losses.Add(loss);
-            if (!TryApplyGradients(Backward(forward, y).Gradients, learningRate))
-            {
-                throw new TrainingDivergedException(epoch, learningRate, "the update made a weight NaN or infinite", new TrainingHistory(losses));
-            }
-            onEpoch?.Invoke(new EpochReport(epoch, epochs, loss));
-        }
-        return new TrainingHistory(losses);
-    }
+        CancellationToken cancellationToken = default) =>
+        Network.Train(X, y, Loss.MeanSquaredError, TrainingOptions.Blog(epochs, learningRate), onEpoch, cancellationToken);
 
     /// <summary>The predictions for a batch: one row per example of <paramref name="X"/>, 1 column.</summary>
     /// <exception cref="ArgumentException"><paramref name="X"/> does not have 2 columns, or holds NaN or infinity.</exception>
@@ -209,19 +185,8 @@ public sealed class SimpleNeuralNetwork
         {
             return false;
         }
-        (Weights1, Bias1, Weights2, Bias2) = (weights1, bias1, weights2, bias2);
+        (Network.Layers[0].Weights, Network.Layers[0].Bias, Network.Layers[1].Weights, Network.Layers[1].Bias) = (weights1, bias1, weights2, bias2);
         return true;
     }
 
-    private static void CheckInputs(Matrix<double> X)
-    {
-        Guard.Shape(X, null, InputCount, nameof(X), "one example per row, 2 inputs each");
-        Guard.AllFinite(X, nameof(X));
-    }
-
-    private static void CheckTargets(Matrix<double> X, Matrix<double> y)
-    {
-        Guard.Shape(y, X.RowCount, OutputCount, nameof(y), "one target per example of X");
-        Guard.AllFinite(y, nameof(y));
-    }
 }
