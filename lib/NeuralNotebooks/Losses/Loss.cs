@@ -35,8 +35,11 @@ public abstract record Loss(string Name)
     /// <summary>The loss of outputs <paramref name="a"/> against targets <paramref name="y"/>, averaged.</summary>
     public abstract double Value(Matrix<double> y, Matrix<double> a);
 
-    /// <summary>∂E/∂A, E being the loss summed over the examples.</summary>
+    /// <summary>∂E/∂A, E being the loss summed over the examples (<see cref="Objective"/>).</summary>
     public abstract Matrix<double> Gradient(Matrix<double> y, Matrix<double> a);
+
+    /// <summary>E, the quantity training descends: the loss summed over the examples (for MSE, ½ Σ (y − a)², the blog's).</summary>
+    public virtual double Objective(Matrix<double> y, Matrix<double> a) => Value(y, a) * y.RowCount;
 
     /// <summary>
     /// ∂E/∂Z at the output layer: the gradient sent back through the output activation, or its simple closed
@@ -58,6 +61,8 @@ internal sealed record MeanSquaredErrorLoss() : Loss("mse")
     public override double Value(Matrix<double> y, Matrix<double> a) => Losses.MeanSquaredError.Value(y, a);
 
     public override Matrix<double> Gradient(Matrix<double> y, Matrix<double> a) => a - y;
+
+    public override double Objective(Matrix<double> y, Matrix<double> a) => 0.5 * (y - a).PointwisePower(2).Enumerate().Sum();
 }
 
 internal sealed record BinaryCrossEntropyLoss() : Loss("bce")

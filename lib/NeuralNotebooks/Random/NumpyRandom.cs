@@ -22,6 +22,7 @@ public sealed class NumpyRandom
 
     private readonly uint[] _state = new uint[StateSize];
     private int _next;
+    private double? _cachedGaussian;
 
     /// <summary>Seeds the generator as <c>np.random.seed(seed)</c> does.</summary>
     /// <param name="seed">The seed, from 0 to 2^32 − 1 (numpy's range).</param>
@@ -59,6 +60,30 @@ public sealed class NumpyRandom
         var a = NextUInt32() >> 5;
         var b = NextUInt32() >> 6;
         return (a * 67108864.0 + b) / 9007199254740992.0;
+    }
+
+    /// <summary>
+    /// A draw from the standard normal distribution, as <c>np.random.standard_normal()</c>: numpy's legacy polar
+    /// method, which makes two at a time and keeps the second for the next call.
+    /// </summary>
+    public double StandardNormal()
+    {
+        if (_cachedGaussian is { } cached)
+        {
+            _cachedGaussian = null;
+            return cached;
+        }
+        double x1, x2, r2;
+        do
+        {
+            x1 = 2.0 * RandomSample() - 1.0;
+            x2 = 2.0 * RandomSample() - 1.0;
+            r2 = x1 * x1 + x2 * x2;
+        }
+        while (r2 >= 1.0 || r2 == 0.0);
+        var f = Math.Sqrt(-2.0 * Math.Log(r2) / r2);
+        _cachedGaussian = f * x1;
+        return f * x2;
     }
 
     /// <summary>One draw from [low, high), as <c>np.random.uniform(low, high)</c>.</summary>
