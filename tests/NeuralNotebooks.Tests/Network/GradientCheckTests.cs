@@ -40,7 +40,7 @@ public class GradientCheckTests
     public void A_wrong_gradient_would_be_caught_by_this_check()
     {
         var network = new SimpleNeuralNetwork(4, 42);
-        var (X, y) = (Data.Xor.Inputs, Data.Xor.Targets);
+        var (X, y) = (NeuralNotebooks.Data.Xor.Inputs, NeuralNotebooks.Data.Xor.Targets);
         var halved = network.Backward(network.Forward(X), y).Gradients.Weights2 * 0.5;
 
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => AssertMatchesFiniteDifferences(network, X, y, n => n.Weights2, halved));

@@ -1,0 +1,203 @@
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNotebooks.Activations;
+using NeuralNotebooks.Data;
+using NeuralNotebooks.Losses;
+using NeuralNotebooks.Network;
+using NeuralNotebooks.Training;
+
+namespace NeuralNotebooks.Tests.Training;
+
+public class TrainerTests
+{
+    private static NeuralNetwork SmallNetwork(long seed = 1) =>
+        NeuralNetwork.Create([2, 6, 1], Activation.Tanh, Activation.Sigmoid, Initializer.Xavier, seed);
+
+    [Fact]
+    public void The_blogs_configuration_of_the_general_network_trains_exactly_like_the_blogs_network()
+    {
+        var blog = new SimpleNeuralNetwork(4, 42);
+        var general = NeuralNetwork.Create([2, 4, 1], Activation.Sigmoid, Activation.Sigmoid, Initializer.Uniform, seed: 42);
+
+        var expected = blog.Train(Xor.Inputs, Xor.Targets, 500, 0.5);
+        var actual = general.Train(Xor.Inputs, Xor.Targets, Loss.MeanSquaredError, TrainingOptions.Blog(500, 0.5));
+
+        Assert.Equal(expected.Losses, actual.Losses);
+        Assert.Equal(blog.Weights1, general.Layers[0].Weights);
+    }
+
+    [Theory]
+    [InlineData("sgd")]
+    [InlineData("momentum")]
+    [InlineData("adam")]
+    public void Every_optimiser_learns_the_circle_with_mini_batches(string optimizer)
+    {
+        var data = Datasets.Circle(200, 0.05, seed: 2);
+        var network = SmallNetwork();
+        var options = new TrainingOptions { Epochs = 150, Optimizer = Optimizer.Parse(optimizer, optimizer == "adam" ? 0.02 : 0.3), BatchSize = 20, ShuffleSeed = 3 };
+
+        var history = network.Train(data.X, data.y, Loss.BinaryCrossEntropy, options);
+
+        Assert.True(history.LastLoss < history.Losses[0] / 4, $"{optimizer}: {history.Losses[0]} → {history.LastLoss}");
+        Assert.True(Metrics.Accuracy(network.Predict(data.X), data.y) > 0.95);
+    }
+
+    [Fact]
+    public void The_same_shuffle_seed_gives_the_same_run_and_another_seed_does_not()
+    {
+        var data = Datasets.Moons(120, 0.1, seed: 4);
+        TrainingHistory Run(long shuffleSeed) => SmallNetwork().Train(data.X, data.y, Loss.BinaryCrossEntropy,
+            new TrainingOptions { Epochs = 20, Optimizer = Optimizer.Sgd(0.5), BatchSize = 16, ShuffleSeed = shuffleSeed });
+
+        Assert.Equal(Run(1).Losses, Run(1).Losses);
+        Assert.NotEqual(Run(1).Losses, Run(2).Losses);
+    }
+
+    [Fact]
+    public void Sgd_steps_by_the_learning_rate_times_the_mean_gradient()
+    {
+        var network = SmallNetwork();
+        var data = Datasets.Xor(8, 0, seed: 5);
+        var gradient = network.Backward(network.Forward(data.X), data.y, Loss.BinaryCrossEntropy).Weights[1]!;
+        var before = network.Layers[0].Weights;
+
+        network.Train(data.X, data.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 1, Optimizer = Optimizer.Sgd(0.1) });
+
+        Assert.Equal(before - gradient / 8 * 0.1, network.Layers[0].Weights);
+    }
+
+    [Fact]
+    public void Adams_first_step_moves_every_weight_by_about_the_learning_rate()
+    {
+        var network = SmallNetwork();
+        var data = Datasets.Gaussian(40, 0.1, seed: 6);
+        var before = network.Layers[0].Weights;
+
+        network.Train(data.X, data.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 1, Optimizer = Optimizer.Adam(0.01) });
+
+        Assert.All((network.Layers[0].Weights - before).Enumerate(), step => Assert.Equal(0.01, Math.Abs(step), 4));
+    }
+
+    [Fact]
+    public void Momentum_keeps_moving_in_the_direction_it_was_going()
+    {
+        var data = Datasets.Gaussian(40, 0.1, seed: 6);
+        double Travel(Optimizer optimizer)
+        {
+            var network = SmallNetwork();
+            var start = network.Layers[0].Weights;
+            network.Train(data.X, data.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 10, Optimizer = optimizer });
+            return (network.Layers[0].Weights - start).FrobeniusNorm();
+        }
+
+        Assert.True(Travel(Optimizer.Momentum(0.05, 0.9)) > 2 * Travel(Optimizer.Sgd(0.05)));
+    }
+
+    [Fact]
+    public void L2_keeps_the_weights_smaller()
+    {
+        var data = Datasets.Spiral(100, 0.05, seed: 7);
+        double WeightNorm(double l2)
+        {
+            var network = SmallNetwork();
+            network.Train(data.X, data.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 200, Optimizer = Optimizer.Adam(0.02), L2 = l2 });
+            return network.Layers.Sum(l => l.Weights.FrobeniusNorm());
+        }
+
+        Assert.True(WeightNorm(0.05) < 0.8 * WeightNorm(0));
+    }
+
+    [Theory]
+    [InlineData(0, "batchSize", "0")]
+    [InlineData(11, "batchSize", "11")]
+    public void A_batch_size_outside_one_to_the_data_size_is_rejected(int batchSize, string parameter, string shown)
+    {
+        var data = Datasets.Xor(10, 0, seed: 1);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            SmallNetwork().Train(data.X, data.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 1, BatchSize = batchSize }));
+
+        Assert.Equal(parameter, e.ParamName);
+        Assert.Contains(shown, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(-0.1, "-0.1")]
+    [InlineData(double.NaN, "NaN")]
+    public void A_negative_or_missing_l2_is_rejected(double l2, string shown)
+    {
+        var data = Datasets.Xor(10, 0, seed: 1);
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            SmallNetwork().Train(data.X, data.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 1, L2 = l2 }));
+
+        Assert.Equal("l2", e.ParamName);
+        Assert.Contains(shown, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sgd", 0.0)]
+    [InlineData("momentum", -1.0)]
+    [InlineData("adam", double.PositiveInfinity)]
+    public void Every_optimiser_rejects_a_learning_rate_that_is_not_a_positive_number(string name, double rate)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Optimizer.Parse(name, rate));
+
+        Assert.Equal("learningRate", e.ParamName);
+    }
+
+    [Fact]
+    public void Momentum_outside_zero_to_one_is_rejected() =>
+        Assert.Equal("momentum", Assert.Throws<ArgumentOutOfRangeException>(() => Optimizer.Momentum(0.1, 1.0)).ParamName);
+
+    [Theory]
+    [InlineData("activation", "swish")]
+    [InlineData("loss", "hinge")]
+    [InlineData("optimizer", "rmsprop")]
+    [InlineData("initializer", "orthogonal")]
+    public void An_unknown_name_is_rejected_with_the_names_there_are(string parameter, string name)
+    {
+        ArgumentException e = parameter switch
+        {
+            "activation" => Assert.Throws<ArgumentException>(() => Activation.Parse(name)),
+            "loss" => Assert.Throws<ArgumentException>(() => Loss.Parse(name)),
+            "optimizer" => Assert.Throws<ArgumentException>(() => Optimizer.Parse(name, 0.1)),
+            _ => Assert.Throws<ArgumentException>(() => Initializer.Parse(name)),
+        };
+
+        Assert.Equal(parameter, e.ParamName);
+        Assert.Contains($"'{name}'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("must be one of", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_layer_size_of_zero_is_rejected_with_its_position()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => NeuralNetwork.Create([2, 0, 1], Activation.ReLU, Activation.Sigmoid));
+
+        Assert.Equal("sizes[1]", e.ParamName);
+        Assert.Contains("was 0", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_linear_network_with_a_huge_rate_stops_with_the_epoch_and_keeps_finite_weights()
+    {
+        var network = NeuralNetwork.Create([2, 8, 1], Activation.Linear, Activation.Linear, Initializer.Xavier, seed: 1);
+        var data = Datasets.Gaussian(50, 0.1, seed: 1);
+
+        var e = Assert.Throws<TrainingDivergedException>(() =>
+            network.Train(data.X, data.y, Loss.MeanSquaredError, new TrainingOptions { Epochs = 1000, Optimizer = Optimizer.Sgd(10) }));
+
+        Assert.Contains("smaller learning rate", e.Message, StringComparison.Ordinal);
+        Assert.All(network.Layers, l => Assert.True(l.Weights.IsAllFinite() && l.Bias.IsAllFinite()));
+    }
+
+    [Fact]
+    public void Softmax_rows_are_probabilities_even_for_huge_inputs()
+    {
+        var a = Activation.Softmax.Apply(Matrix<double>.Build.DenseOfRowArrays([1000.0, 1000, -1000], [1.0, 2, 3]));
+
+        Assert.Equal(0.5, a[0, 0], 12);
+        Assert.Equal(1.0, a.Row(1).Sum(), 12);
+        Assert.True(a[1, 2] > a[1, 1] && a[1, 1] > a[1, 0]);
+    }
+}
