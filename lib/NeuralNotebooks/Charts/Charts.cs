@@ -86,6 +86,32 @@ public static class Charts
         return Finish(Chart.Combine(TargetPoints(data.X, data.y, size: 8)), data.Name, "x1", "x2", width: 480, height: 440);
     }
 
+    /// <summary>Several two-input data sets side by side, their points coloured by class.</summary>
+    public static GenericChart Datasets(IEnumerable<Dataset> datasets)
+    {
+        Guard.NotNull(datasets, nameof(datasets));
+        var all = datasets.ToList();
+        var panels = all.Select(d => Chart.Combine(TargetPoints(d.X, d.y, size: 6).Select(c => c.WithTraceInfo(ShowLegend: false))));
+        return GridOf(panels, all.Select(d => d.Name).ToList(), "The data sets (red: class 1, blue: class 0)", columns: 3, size: 300);
+    }
+
+    /// <summary>
+    /// Several models' decision boundaries on the same data, side by side: for comparing depths, widths,
+    /// activations or optimisers.
+    /// </summary>
+    public static GenericChart DecisionBoundaries(IEnumerable<(string Title, NeuralNetwork Network)> models, Dataset data, int resolution = 40)
+    {
+        Guard.NotNull(models, nameof(models));
+        Guard.NotNull(data, nameof(data));
+        var all = models.ToList();
+        var (xAxis, yAxis) = Area(data.X, resolution);
+        var panels = all.Select(m => Chart.Combine([
+            PredictionHeatmap(m.Network.Predict, xAxis, yAxis, m.Title, showScale: false),
+            .. TargetPoints(data.X, data.y, size: 5).Select(c => c.WithTraceInfo(ShowLegend: false)),
+        ]));
+        return GridOf(panels, all.Select(m => m.Title).ToList(), $"Decision boundaries on {data.Name}", columns: Math.Min(all.Count, 4), size: 260);
+    }
+
     /// <summary>
     /// What each neuron of one hidden layer responds to: one small heatmap per neuron of its activation over the
     /// input plane, as TensorFlow Playground draws them. <paramref name="layer"/> counts from 1 (the first hidden layer).
@@ -209,6 +235,13 @@ public static class Charts
         return Finish(chart, $"Epochs needed to reach a loss below {threshold:G3}", "learning rate η", "epochs", logX: true);
     }
 
+    private static GenericChart GridOf(IEnumerable<GenericChart> panels, IReadOnlyList<string> titles, string title, int columns, int size)
+    {
+        var rows = Math.Max(1, (titles.Count + columns - 1) / columns);
+        var grid = Chart.Grid(panels, rows, columns, SubPlotTitles: titles.ToArray()).WithSize(size * columns, size * rows + 80);
+        return Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(grid);
+    }
+
     /// <summary>The plotted area: the unit square when every point lies in it, else the points' extent plus a 10% margin.</summary>
     internal static (double[] XAxis, double[] YAxis) Area(Matrix<double> X, int resolution)
     {
@@ -270,7 +303,7 @@ public static class Charts
         // Plotly.NET's init methods take F# options only; its objects also accept plotly.js properties by name.
         var outline = new Line();
         outline.SetProperty("color", "white");
-        outline.SetProperty("width", size > 10 ? 2.0 : 1.0);
+        outline.SetProperty("width", size > 10 ? 2.0 : 0.5);
         var marker = new Plotly.NET.TraceObjects.Marker();
         marker.SetProperty("size", size);
         marker.SetProperty("color", color);
