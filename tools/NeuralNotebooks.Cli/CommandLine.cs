@@ -18,6 +18,7 @@ internal static class CommandLine
 
         Commands:
           run     run every notebook in the stock kernel; write executed notebooks and HTML pages (the main job)
+          train   train any data set, architecture and optimiser, with progress and the final accuracy
           xor     the blog's XOR program, printing what its Python prints
         Run 'neuralnotebooks <command> --help' for a command's options.
         """;
@@ -34,6 +35,7 @@ internal static class CommandLine
         {
             "xor" => (XorCommand.Usage, (Func<IReadOnlyList<string>, TextWriter, int>)XorCommand.Run, XorCommand.OptionForParameter),
             "run" => (RunCommand.Usage, RunCommand.Run, new Dictionary<string, string>()),
+            "train" => (TrainCommand.Usage, TrainCommand.Run, TrainCommand.OptionForParameter),
             _ => default,
         };
         if (command is null)
@@ -57,6 +59,14 @@ internal static class CommandLine
         {
             return Fail(error, Describe(e, optionNames));
         }
+        catch (FileNotFoundException e)
+        {
+            return Fail(error, WithOption(e.Message, "path", optionNames));
+        }
+        catch (InvalidDataException e)
+        {
+            return Fail(error, e.Message);
+        }
         catch (TrainingDivergedException e)
         {
             error.WriteLine($"neuralnotebooks: {e.Message}");
@@ -73,10 +83,14 @@ internal static class CommandLine
         {
             message = message[..^suffix.Length];
         }
-        return e.ParamName is not null && optionForParameter.TryGetValue(e.ParamName, out var option) && message.StartsWith(e.ParamName, StringComparison.Ordinal)
-            ? option + message[e.ParamName.Length..]
-            : message;
+        return e.ParamName is null ? message : WithOption(message, e.ParamName, optionForParameter);
     }
+
+    /// <summary>A message that starts with a library parameter's name, starting instead with the option the user typed.</summary>
+    private static string WithOption(string message, string parameter, IReadOnlyDictionary<string, string> optionForParameter) =>
+        optionForParameter.TryGetValue(parameter, out var option) && message.StartsWith(parameter + " ", StringComparison.Ordinal)
+            ? option + message[parameter.Length..]
+            : message;
 
     private static int Fail(TextWriter error, string message)
     {

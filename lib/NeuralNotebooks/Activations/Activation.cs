@@ -60,7 +60,7 @@ public record Activation(string Name, Func<double, double> Function, Func<double
         gradientOfOutput.PointwiseMultiply(Derivative(a));
 
     /// <inheritdoc />
-    public override string ToString() => Name;
+    public sealed override string ToString() => Name;
 }
 
 /// <summary>Softmax works on a whole row at once, so its forward and backward steps are its own.</summary>

@@ -27,7 +27,7 @@ public static class Digits
         path ??= Find();
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"path: there is no digits file at '{path}'.", path);
+            throw new FileNotFoundException($"path must name the digits file, but there is no file at '{path}'.", path);
         }
         using var file = File.OpenRead(path);
         using var reader = new StreamReader(path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file);

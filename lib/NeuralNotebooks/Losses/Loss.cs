@@ -50,7 +50,7 @@ public abstract record Loss(string Name)
         output.Backward(a, Gradient(y, a));
 
     /// <inheritdoc />
-    public override string ToString() => Name;
+    public sealed override string ToString() => Name;
 
     /// <summary>Outputs are clipped this far from 0 and 1 before taking logarithms.</summary>
     protected const double Epsilon = 1e-12;

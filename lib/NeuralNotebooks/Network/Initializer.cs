@@ -35,7 +35,7 @@ public abstract record Initializer(string Name)
     public abstract IReadOnlyList<(Matrix<double> Weights, Matrix<double> Bias)> Draw(IReadOnlyList<int> sizes, NumpyRandom random);
 
     /// <inheritdoc />
-    public override string ToString() => Name;
+    public sealed override string ToString() => Name;
 
     private protected static IEnumerable<(int FanIn, int FanOut)> Layers(IReadOnlyList<int> sizes) =>
         sizes.Zip(sizes.Skip(1));

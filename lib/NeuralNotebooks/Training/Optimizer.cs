@@ -57,7 +57,7 @@ public abstract record Optimizer(string Name, double LearningRate)
     internal abstract IOptimizerState Start();
 
     /// <inheritdoc />
-    public override string ToString() => $"{Name} (η = {LearningRate:G3})";
+    public sealed override string ToString() => $"{Name} (η = {LearningRate:G3})";
 
     private static double Checked(double learningRate)
     {

@@ -29,13 +29,8 @@ public static class Trainer
         Guard.NotNull(options, nameof(options));
         network.CheckInputs(X);
         network.CheckTargets(X, y);
-        Guard.AtLeast(options.Epochs, 0, "epochs");
+        CheckOptions(options, X.RowCount);
         var batchSize = options.BatchSize ?? X.RowCount;
-        Guard.InRange(batchSize, 1, X.RowCount, "batchSize");
-        if (!(options.L2 >= 0) || !double.IsFinite(options.L2))
-        {
-            throw new ArgumentOutOfRangeException("l2", options.L2, $"l2 must be a finite number of at least 0, but was {Guard.Format(options.L2)}.");
-        }
 
         var state = options.Optimizer.Start();
         var shuffle = new NumpyRandom(options.ShuffleSeed);
@@ -73,6 +68,17 @@ public static class Trainer
             onEpoch?.Invoke(new EpochReport(epoch, options.Epochs, epochLoss));
         }
         return new TrainingHistory(losses);
+    }
+
+    /// <summary>Checks the options against a data set of <paramref name="examples"/> examples.</summary>
+    internal static void CheckOptions(TrainingOptions options, int examples)
+    {
+        Guard.AtLeast(options.Epochs, 0, "epochs");
+        Guard.InRange(options.BatchSize ?? examples, 1, examples, "batchSize");
+        if (!(options.L2 >= 0) || !double.IsFinite(options.L2))
+        {
+            throw new ArgumentOutOfRangeException("l2", options.L2, $"l2 must be a finite number of at least 0, but was {Guard.Format(options.L2)}.");
+        }
     }
 
     private static bool TryStep(NeuralNetwork network, NetworkGradients gradients, IOptimizerState state, TrainingOptions options, int batchRows)

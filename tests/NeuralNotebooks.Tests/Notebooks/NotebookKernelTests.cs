@@ -80,6 +80,42 @@ public class NotebookKernelTests(ITestOutputHelper log)
                 Assert.Contains("Try a smaller learning rate.", output, StringComparison.Ordinal);
                 Assert.Contains("η = 0.5: loss 0.2522 → ", output, StringComparison.Ordinal);
                 break;
+            case "06-activation-functions":
+                Assert.Equal(5, charts.Count); // three activations, the race's loss curves, the circle's boundaries
+                Assert.Equal(["sigmoid", "tanh", "relu", "leaky-relu", "linear"], charts[3].Select(t => t.GetProperty("name").GetString()));
+                Assert.Equal(5 * 3, charts[4].Count); // per activation: a heatmap and the two classes' points
+                Assert.Matches(@"linear\s+XOR\s+[1-6]?[0-9]\.[0-9] %", output);   // a linear network cannot learn XOR
+                Assert.Matches(@"relu\s+XOR 100\.0 %", output);
+                Assert.Matches(@"dead ReLUs: \d+ of 16 at Adam 0.01, \d+ of 16 at SGD 5", output);
+                break;
+            case "07-datasets-and-decision-boundaries":
+                Assert.Equal(5, charts.Count);                     // data sets, boundaries, two layers of hidden units, the animation
+                Assert.Equal(5 * 2, charts[0].Count);              // five data sets, two classes each
+                Assert.Equal(4 * 3, charts[1].Count);              // four network shapes: a heatmap and two point sets
+                Assert.Equal(16, charts[2].Count);                 // one map per neuron of hidden layer 1
+                var animation = charts[4];
+                var frames = animation.Count(t => t.GetProperty("type").GetString() == "heatmap");
+                Assert.Equal(11, frames);                         // epochs 0, 15, …, 135 and the last
+                Assert.Single(animation, t => t.GetProperty("type").GetString() == "heatmap" && t.GetProperty("visible").GetBoolean());
+                Assert.Contains("\"sliders\":[{\"steps\":", run.Cells.SelectMany(c => c.Result.ValuesOf("text/html")).Last(PlotlyHtml.IsChart), StringComparison.Ordinal);
+                break;
+            case "08-optimizers-and-batches":
+                Assert.Equal(3, charts.Count);
+                Assert.Equal(3, charts[0].Count);
+                Assert.Equal(3, charts[1].Count);
+                var sizes = System.Text.RegularExpressions.Regex.Matches(output, @"weight size\s+([0-9.]+)").Select(m => double.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+                Assert.Equal(2, sizes.Count);
+                Assert.True(sizes[1] < sizes[0] / 2, "L2 keeps the weights smaller");
+                break;
+            case "09-handwritten-digits":
+                var accuracy = System.Text.RegularExpressions.Regex.Match(output, @"test accuracy ([0-9.]+) %");
+                Assert.True(accuracy.Success, output);
+                Assert.True(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 95, $"test accuracy {accuracy.Groups[1].Value} % is below 95 %");
+                Assert.Equal(4, charts.Count);                     // sample digits, loss curve, confusion matrix, mistakes
+                var confusion = Assert.Single(charts[2]);
+                Assert.Equal(449, confusion.GetProperty("z").EnumerateArray().Sum(row => row.EnumerateArray().Sum(v => v.GetInt32())));
+                AssertProgressEndsAt(run, "Epoch 30 / 30");
+                break;
             default:
                 Assert.Fail($"No output checks for {name}: add them here.");
                 break;

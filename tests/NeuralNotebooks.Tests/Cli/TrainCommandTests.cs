@@ -1,0 +1,91 @@
+using System.IO.Compression;
+using NeuralNotebooks.Cli;
+
+namespace NeuralNotebooks.Tests.Cli;
+
+public class TrainCommandTests
+{
+    [Fact]
+    public void Training_a_data_set_prints_progress_and_the_final_accuracies()
+    {
+        var (exitCode, output, error) = Run(["train", "--dataset", "circle", "--epochs", "120", "--layers", "8", "--learning-rate", "0.05"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.StartsWith("Training 2-8-1 (relu, sigmoid output, bce) on circle: 160 training and 40 test examples; adam (η = 0.05), batches of 32.\n", output, StringComparison.Ordinal);
+        Assert.Contains("Epoch 120 / 120 · loss ", output, StringComparison.Ordinal);
+        var accuracy = System.Text.RegularExpressions.Regex.Match(output, @"test accuracy ([0-9.]+) %");
+        Assert.True(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 90, output);
+    }
+
+    [Fact]
+    public void The_digits_train_with_ten_softmax_outputs()
+    {
+        var path = Path.Combine(Notebooks.CourseNotebooks.Root, "data", "digits", "digits.csv.gz");
+
+        var (exitCode, output, _) = Run(["train", "--dataset", "digits", "--data", path, "--epochs", "5", "--layers", "16"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("64-16-10 (relu, softmax output, softmax-ce) on digits", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_output()
+    {
+        string[] arguments = ["train", "--dataset", "moons", "--epochs", "30", "--seed", "4"];
+
+        Assert.Equal(Run(arguments).Output.Split('\n')[^2], Run(arguments).Output.Split('\n')[^2]);
+    }
+
+    [Theory]
+    [InlineData("--dataset swirl", "--dataset", "'swirl'")]
+    [InlineData("--epochs 5", "--dataset", "required")]
+    [InlineData("--dataset circle --activation swish", "--activation", "'swish'")]
+    [InlineData("--dataset circle --loss hinge", "--loss", "'hinge'")]
+    [InlineData("--dataset circle --optimizer rmsprop", "--optimizer", "'rmsprop'")]
+    [InlineData("--dataset circle --initializer zeros", "--initializer", "'zeros'")]
+    [InlineData("--dataset circle --layers 8,0", "--layers", "'8,0'")]
+    [InlineData("--dataset circle --layers 8,x", "--layers", "'8,x'")]
+    [InlineData("--dataset circle --batch-size 500", "--batch-size", "500")]
+    [InlineData("--dataset circle --batch-size 0", "--batch-size", "0")]
+    [InlineData("--dataset circle --learning-rate -1", "--learning-rate", "-1")]
+    [InlineData("--dataset circle --l2 -0.5", "--l2", "-0.5")]
+    [InlineData("--dataset circle --noise -2", "--noise", "-2")]
+    [InlineData("--dataset circle --samples 2", "--samples", "2")]
+    [InlineData("--dataset circle --test-fraction 1", "--test-fraction", "1")]
+    [InlineData("--dataset circle --epochs -1", "--epochs", "-1")]
+    [InlineData("--dataset digits --data /no/such/digits.csv.gz", "--data", "/no/such/digits.csv.gz")]
+    public void A_bad_option_gives_one_line_naming_it_and_exit_code_2_before_any_output(string arguments, string option, string value)
+    {
+        var (exitCode, output, error) = Run(["train", .. arguments.Split(' ')]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.Contains(option, error, StringComparison.Ordinal);
+        Assert.Contains(value, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_digits_file_is_reported_with_its_line_number()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bad-digits-{Guid.NewGuid():N}.csv.gz");
+        using (var writer = new StreamWriter(new GZipStream(File.Create(path), CompressionLevel.Fastest)))
+        {
+            writer.Write(string.Join(",", Enumerable.Repeat("0", 64).Append("3")) + "\n1,2\n");
+        }
+
+        var (exitCode, _, error) = Run(["train", "--dataset", "digits", "--data", path]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("line 2", error, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(string[] arguments)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        using var error = new StringWriter { NewLine = "\n" };
+        var exitCode = CommandLine.Run(arguments, output, error);
+        return (exitCode, output.ToString(), error.ToString());
+    }
+}
