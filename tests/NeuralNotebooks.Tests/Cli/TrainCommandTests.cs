@@ -81,11 +81,5 @@ public class TrainCommandTests
         Assert.Contains("line 2", error, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(string[] arguments)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var exitCode = CommandLine.Run(arguments, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(string[] arguments) => CliRun.Run(arguments);
 }

@@ -95,11 +95,5 @@ public class XorCommandTests
         Assert.Contains("smaller learning rate", error, StringComparison.Ordinal);
     }
 
-    private static (int ExitCode, string Output, string Error) Run(string[] arguments)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        using var error = new StringWriter { NewLine = "\n" };
-        var exitCode = CommandLine.Run(arguments, output, error);
-        return (exitCode, output.ToString(), error.ToString());
-    }
+    private static (int ExitCode, string Output, string Error) Run(string[] arguments) => CliRun.Run(arguments);
 }

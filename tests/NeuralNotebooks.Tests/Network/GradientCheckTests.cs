@@ -1,6 +1,7 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNotebooks.Network;
 using NeuralNotebooks.Random;
+using NeuralNotebooks.Tests.Fixtures;
 
 namespace NeuralNotebooks.Tests.Network;
 
@@ -10,9 +11,6 @@ namespace NeuralNotebooks.Tests.Network;
 /// </summary>
 public class GradientCheckTests
 {
-    private const double Step = 1e-5;
-    private const double Tolerance = 1e-6;
-
     public static TheoryData<long, int> SeedsAndWidths => new()
     {
         { 42, 4 }, { 0, 1 }, { 7, 8 }, { 123, 2 }, { 2024, 16 }, { 99, 3 },
@@ -47,26 +45,8 @@ public class GradientCheckTests
     }
 
     private static void AssertMatchesFiniteDifferences(
-        SimpleNeuralNetwork network, Matrix<double> X, Matrix<double> y, Func<SimpleNeuralNetwork, Matrix<double>> parameter, Matrix<double> analytic)
-    {
-        var weights = parameter(network);
-        for (var i = 0; i < weights.RowCount; i++)
-        {
-            for (var j = 0; j < weights.ColumnCount; j++)
-            {
-                var original = weights[i, j];
-                weights[i, j] = original + Step;
-                var plus = HalfSumOfSquares(network, X, y);
-                weights[i, j] = original - Step;
-                var minus = HalfSumOfSquares(network, X, y);
-                weights[i, j] = original;
-
-                var numeric = (plus - minus) / (2 * Step);
-                var relativeError = Math.Abs(numeric - analytic[i, j]) / Math.Max(Math.Abs(numeric) + Math.Abs(analytic[i, j]), 1e-12);
-                Assert.True(relativeError < Tolerance, $"[{i}, {j}]: analytic {analytic[i, j]:R}, numeric {numeric:R}, relative error {relativeError:E2}");
-            }
-        }
-    }
+        SimpleNeuralNetwork network, Matrix<double> X, Matrix<double> y, Func<SimpleNeuralNetwork, Matrix<double>> parameter, Matrix<double> analytic) =>
+        FiniteDifferences.AssertMatch(() => HalfSumOfSquares(network, X, y), parameter(network), analytic, "parameter", floor: 1e-12);
 
     private static double HalfSumOfSquares(SimpleNeuralNetwork network, Matrix<double> X, Matrix<double> y)
     {

@@ -3,6 +3,7 @@ using NeuralNotebooks.Activations;
 using NeuralNotebooks.Losses;
 using NeuralNotebooks.Network;
 using NeuralNotebooks.Random;
+using NeuralNotebooks.Tests.Fixtures;
 
 namespace NeuralNotebooks.Tests.Network;
 
@@ -12,8 +13,6 @@ namespace NeuralNotebooks.Tests.Network;
 /// </summary>
 public class NeuralNetworkGradientTests
 {
-    private const double Step = 1e-5;
-    private const double Tolerance = 1e-6;
     // Below this size a gradient entry is judged by its absolute error (Tolerance × Floor), where relative error means nothing.
     private const double Floor = 1e-4;
 
@@ -91,23 +90,6 @@ public class NeuralNetworkGradientTests
     }
 
     private static void AssertFiniteDifferences(
-        NeuralNetwork network, Matrix<double> X, Matrix<double> y, Loss loss, Matrix<double> parameter, Matrix<double> analytic, string name)
-    {
-        for (var i = 0; i < parameter.RowCount; i++)
-        {
-            for (var j = 0; j < parameter.ColumnCount; j++)
-            {
-                var original = parameter[i, j];
-                parameter[i, j] = original + Step;
-                var plus = loss.Objective(y, network.Predict(X));
-                parameter[i, j] = original - Step;
-                var minus = loss.Objective(y, network.Predict(X));
-                parameter[i, j] = original;
-
-                var numeric = (plus - minus) / (2 * Step);
-                var error = Math.Abs(numeric - analytic[i, j]) / Math.Max(Math.Abs(numeric) + Math.Abs(analytic[i, j]), Floor);
-                Assert.True(error < Tolerance, $"{name}[{i}, {j}]: analytic {analytic[i, j]:R}, numeric {numeric:R}, error {error:E2}");
-            }
-        }
-    }
+        NeuralNetwork network, Matrix<double> X, Matrix<double> y, Loss loss, Matrix<double> parameter, Matrix<double> analytic, string name) =>
+        FiniteDifferences.AssertMatch(() => loss.Objective(y, network.Predict(X)), parameter, analytic, name, Floor);
 }
