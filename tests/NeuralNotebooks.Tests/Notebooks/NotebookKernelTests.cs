@@ -81,9 +81,10 @@ public class NotebookKernelTests(ITestOutputHelper log)
                 Assert.Contains("η = 0.5: loss 0.2522 → ", output, StringComparison.Ordinal);
                 break;
             case "06-activation-functions":
-                Assert.Equal(5, charts.Count); // three activations, the race's loss curves, the circle's boundaries
-                Assert.Equal(["sigmoid", "tanh", "relu", "leaky-relu", "linear"], charts[3].Select(t => t.GetProperty("name").GetString()));
-                Assert.Equal(5 * 3, charts[4].Count); // per activation: a heatmap and the two classes' points
+                Assert.Equal(6, charts.Count); // four activations, the race's loss curves, the circle's boundaries
+                Assert.Equal(["linear", "linear′ (its slope)"], charts[3].Select(t => t.GetProperty("name").GetString()));
+                Assert.Equal(["sigmoid", "tanh", "relu", "leaky-relu", "linear"], charts[4].Select(t => t.GetProperty("name").GetString()));
+                Assert.Equal(5 * 3, charts[5].Count); // per activation: a heatmap and the two classes' points
                 Assert.Matches(@"linear\s+XOR\s+[1-6]?[0-9]\.[0-9] %", output);   // a linear network cannot learn XOR
                 Assert.Matches(@"relu\s+XOR 100\.0 %", output);
                 Assert.Matches(@"dead ReLUs: \d+ of 16 at Adam 0.01, \d+ of 16 at SGD 5", output);
