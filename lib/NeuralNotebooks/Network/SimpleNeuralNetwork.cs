@@ -1,5 +1,6 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNotebooks.Activations;
+using NeuralNotebooks.Fast;
 using NeuralNotebooks.Losses;
 using NeuralNotebooks.Random;
 using NeuralNotebooks.Training;
@@ -151,8 +152,46 @@ public sealed class SimpleNeuralNetwork
         int epochs,
         double learningRate = 0.1,
         Action<EpochReport>? onEpoch = null,
-        CancellationToken cancellationToken = default) =>
-        Network.Train(X, y, Loss.MeanSquaredError, TrainingOptions.Blog(epochs, learningRate), onEpoch, cancellationToken);
+        CancellationToken cancellationToken = default)
+    {
+        Network.CheckInputs(X);
+        Network.CheckTargets(X, y);
+        Guard.AtLeast(epochs, 0, nameof(epochs));
+        Guard.PositiveFinite(learningRate, nameof(learningRate));
+        // The fast path: the same arithmetic as Forward, Backward and ApplyGradients, in the same order, without allocating.
+        var kernel = new SmallNetworkKernel(X, y, Weights1, Bias1, Weights2, Bias2);
+        var losses = new List<double>(epochs);
+        try
+        {
+            for (var epoch = 0; epoch < epochs; epoch++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var loss = kernel.Epoch(learningRate, out var updated);
+                if (!double.IsFinite(loss))
+                {
+                    throw new TrainingDivergedException(epoch, learningRate, $"the loss became {Guard.Format(loss)}", new TrainingHistory(losses));
+                }
+                losses.Add(loss);
+                if (!updated)
+                {
+                    throw new TrainingDivergedException(epoch, learningRate, "the update made a weight NaN or infinite", new TrainingHistory(losses));
+                }
+                onEpoch?.Invoke(new EpochReport(epoch, epochs, loss));
+            }
+        }
+        finally
+        {
+            (Network.Layers[0].Weights, Network.Layers[0].Bias, Network.Layers[1].Weights, Network.Layers[1].Bias) = kernel.Weights();
+        }
+        return new TrainingHistory(losses);
+    }
+
+    /// <summary>
+    /// Trains with the readable step-by-step path (<see cref="Forward"/>, <see cref="Backward"/>, <see cref="ApplyGradients"/>
+    /// through the general network): slower, and the reference the fast path is tested against.
+    /// </summary>
+    public TrainingHistory TrainStepByStep(Matrix<double> X, Matrix<double> y, int epochs, double learningRate = 0.1, Action<EpochReport>? onEpoch = null) =>
+        Network.Train(X, y, Loss.MeanSquaredError, TrainingOptions.Blog(epochs, learningRate), onEpoch);
 
     /// <summary>The predictions for a batch: one row per example of <paramref name="X"/>, 1 column.</summary>
     /// <exception cref="ArgumentException"><paramref name="X"/> does not have 2 columns, or holds NaN or infinity.</exception>
