@@ -67,8 +67,9 @@ internal sealed record FanInScaledInitializer() : Initializer("scaled")
         Layers(sizes).Select(l =>
         {
             var scale = Math.Sqrt(l.FanIn);
-            var w = random.Uniform(-1, 1, l.FanIn, l.FanOut) / scale;
-            var b = random.Uniform(-1, 1, 1, l.FanOut) / scale;
+            // Divide entry by entry, as numpy's `/ np.sqrt(fan_in)` does (not multiply by 1/√fanIn: other bits).
+            var w = random.Uniform(-1, 1, l.FanIn, l.FanOut).Map(v => v / scale, Zeros.Include);
+            var b = random.Uniform(-1, 1, 1, l.FanOut).Map(v => v / scale, Zeros.Include);
             return (w, b);
         }).ToList();
 }

@@ -46,11 +46,11 @@ public static class LearningRateSweep
     {
         try
         {
-            return new SweepRun(rate, network.Train(X, y, epochs, rate), Diverged: null);
+            return new SweepRun(rate, network.Train(X, y, epochs, rate), Diverged: null) { Network = network };
         }
         catch (TrainingDivergedException e)
         {
-            return new SweepRun(rate, e.History, e);
+            return new SweepRun(rate, e.History, e) { Network = network };
         }
     }
 }
@@ -61,6 +61,9 @@ public static class LearningRateSweep
 /// <param name="Diverged">Why training stopped early, or null when it ran every epoch.</param>
 public sealed record SweepRun(double LearningRate, TrainingHistory History, TrainingDivergedException? Diverged)
 {
+    /// <summary>The network as this run left it (null for a run made by hand).</summary>
+    public SimpleNeuralNetwork? Network { get; init; }
+
     /// <summary>The first epoch whose loss was below <paramref name="threshold"/>, or null if none was.</summary>
     public int? EpochsToReach(double threshold)
     {

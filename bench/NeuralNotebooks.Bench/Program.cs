@@ -1,0 +1,3 @@
+using NeuralNotebooks.Bench;
+
+return BenchmarkCommand.Run(args);
