@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using MathNet.Numerics.LinearAlgebra;
 
 namespace NeuralNotebooks.Fast;
@@ -49,9 +50,120 @@ internal sealed class SmallNetworkKernel
     /// <returns>The epoch's loss, or NaN/infinity when the loss or an updated weight is not finite (the weights are then unchanged).</returns>
     public double Epoch(double learningRate, out bool updated)
     {
+        if (_hidden % Lanes == 0 && Vector256.IsHardwareAccelerated)
+        {
+            var vectorLoss = ForwardVector();
+            updated = double.IsFinite(vectorLoss) && BackwardVector(learningRate);
+            return vectorLoss;
+        }
         var loss = Forward();
         updated = double.IsFinite(loss) && Backward(learningRate);
         return loss;
+    }
+
+    private const int Lanes = 4;
+
+    // The same arithmetic as Forward with four hidden units per vector: each lane does exactly the scalar steps
+    // (separate multiplies and adds, no fused ones), so the bits are the same. exp and the output's sum stay scalar.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double ForwardVector()
+    {
+        var h = _hidden;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_x);
+        ref var w1 = ref MemoryMarshal.GetArrayDataReference(_w1);
+        ref var b1 = ref MemoryMarshal.GetArrayDataReference(_b1);
+        ref var w2 = ref MemoryMarshal.GetArrayDataReference(_w2);
+        ref var a1 = ref MemoryMarshal.GetArrayDataReference(_a1);
+        var sumOfSquares = 0.0;
+        for (var i = 0; i < _rows; i++)
+        {
+            var (x0, x1) = (Vector256.Create(Unsafe.Add(ref x, 2 * i)), Vector256.Create(Unsafe.Add(ref x, 2 * i + 1)));
+            ref var row = ref Unsafe.Add(ref a1, i * h);
+            var z2 = 0.0;
+            for (var j = 0; j < h; j += Lanes)
+            {
+                var z = x0 * Vector256.LoadUnsafe(ref w1, (nuint)j) + x1 * Vector256.LoadUnsafe(ref w1, (nuint)(h + j)) + Vector256.LoadUnsafe(ref b1, (nuint)j);
+                for (var lane = 0; lane < Lanes; lane++)
+                {
+                    var a = Sigmoid(z.GetElement(lane));
+                    Unsafe.Add(ref row, j + lane) = a;
+                    z2 += a * Unsafe.Add(ref w2, j + lane);
+                }
+            }
+            var output = Sigmoid(z2 + _b2);
+            _a2[i] = output;
+            var difference = _y[i] - output;
+            sumOfSquares += difference * difference;
+        }
+        return _rows < 8 ? sumOfSquares / _rows : NumpyMean();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool BackwardVector(double learningRate)
+    {
+        var h = _hidden;
+        ref var x = ref MemoryMarshal.GetArrayDataReference(_x);
+        ref var a1 = ref MemoryMarshal.GetArrayDataReference(_a1);
+        ref var d1 = ref MemoryMarshal.GetArrayDataReference(_delta1);
+        ref var w2 = ref MemoryMarshal.GetArrayDataReference(_w2);
+        var one = Vector256.Create(1.0);
+        for (var i = 0; i < _rows; i++)
+        {
+            var a2 = _a2[i];
+            var delta = (a2 - _y[i]) * (a2 * (1 - a2));
+            _delta2[i] = delta;
+            var deltaVector = Vector256.Create(delta);
+            for (var j = 0; j < h; j += Lanes)
+            {
+                var a = Vector256.LoadUnsafe(ref a1, (nuint)(i * h + j));
+                (deltaVector * Vector256.LoadUnsafe(ref w2, (nuint)j) * (a * (one - a))).StoreUnsafe(ref d1, (nuint)(i * h + j));
+            }
+        }
+        var rate = Vector256.Create(learningRate);
+        var finite = true;
+        ref var next = ref MemoryMarshal.GetArrayDataReference(_next);
+        for (var j = 0; j < h; j += Lanes)
+        {
+            var gb1 = Vector256.LoadUnsafe(ref d1, (nuint)j);
+            Vector256<double> gw10 = default, gw11 = default, gw2 = default;
+            for (var i = 0; i < _rows; i++)
+            {
+                var d = Vector256.LoadUnsafe(ref d1, (nuint)(i * h + j));
+                gw10 += Vector256.Create(Unsafe.Add(ref x, 2 * i)) * d;
+                gw11 += Vector256.Create(Unsafe.Add(ref x, 2 * i + 1)) * d;
+                gw2 += Vector256.LoadUnsafe(ref a1, (nuint)(i * h + j)) * Vector256.Create(_delta2[i]);
+                if (i > 0)
+                {
+                    gb1 += d;
+                }
+            }
+            finite &= KeepVector(ref next, j, Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_w1), (nuint)j) - gw10 * rate);
+            finite &= KeepVector(ref next, h + j, Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_w1), (nuint)(h + j)) - gw11 * rate);
+            finite &= KeepVector(ref next, 2 * h + j, Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_b1), (nuint)j) - gb1 * rate);
+            finite &= KeepVector(ref next, 3 * h + j, Vector256.LoadUnsafe(ref w2, (nuint)j) - gw2 * rate);
+        }
+        var gb2 = _delta2[0];
+        for (var i = 1; i < _rows; i++)
+        {
+            gb2 += _delta2[i];
+        }
+        finite &= Keep(4 * h, _b2 - gb2 * learningRate);
+        if (!finite)
+        {
+            return false;
+        }
+        Array.Copy(_next, 0, _w1, 0, 2 * h);
+        Array.Copy(_next, 2 * h, _b1, 0, h);
+        Array.Copy(_next, 3 * h, _w2, 0, h);
+        _b2 = _next[4 * h];
+        return true;
+    }
+
+    private static bool KeepVector(ref double next, int index, Vector256<double> value)
+    {
+        value.StoreUnsafe(ref next, (nuint)index);
+        // v − v is 0 for every finite v, NaN for ±∞ and NaN.
+        return Vector256.EqualsAll(value - value, Vector256<double>.Zero);
     }
 
     /// <summary>The mean squared error of the current weights, with no update.</summary>
