@@ -142,21 +142,7 @@ internal sealed class SmallNetworkKernel
             finite &= KeepVector(ref next, 2 * h + j, Vector256.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_b1), (nuint)j) - gb1 * rate);
             finite &= KeepVector(ref next, 3 * h + j, Vector256.LoadUnsafe(ref w2, (nuint)j) - gw2 * rate);
         }
-        var gb2 = _delta2[0];
-        for (var i = 1; i < _rows; i++)
-        {
-            gb2 += _delta2[i];
-        }
-        finite &= Keep(4 * h, _b2 - gb2 * learningRate);
-        if (!finite)
-        {
-            return false;
-        }
-        Array.Copy(_next, 0, _w1, 0, 2 * h);
-        Array.Copy(_next, 2 * h, _b1, 0, h);
-        Array.Copy(_next, 3 * h, _w2, 0, h);
-        _b2 = _next[4 * h];
-        return true;
+        return Commit(finite, learningRate);
     }
 
     private static bool KeepVector(ref double next, int index, Vector256<double> value)
@@ -245,13 +231,19 @@ internal sealed class SmallNetworkKernel
             finite &= Keep(2 * h + j, _b1[j] - gb1 * learningRate);
             finite &= Keep(3 * h + j, _w2[j] - gw2 * learningRate);
         }
+        return Commit(finite, learningRate);
+    }
+
+    /// <summary>The output bias's step, then the new weights kept if every one of them is finite.</summary>
+    private bool Commit(bool finiteSoFar, double learningRate)
+    {
+        var h = _hidden;
         var gb2 = _delta2[0];
         for (var i = 1; i < _rows; i++)
         {
             gb2 += _delta2[i];
         }
-        finite &= Keep(4 * h, _b2 - gb2 * learningRate);
-        if (!finite)
+        if (!(Keep(4 * h, _b2 - gb2 * learningRate) && finiteSoFar))
         {
             return false;
         }
