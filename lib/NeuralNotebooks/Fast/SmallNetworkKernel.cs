@@ -90,12 +90,9 @@ internal sealed class SmallNetworkKernel
                     z2 += a * Unsafe.Add(ref w2, j + lane);
                 }
             }
-            var output = Sigmoid(z2 + _b2);
-            _a2[i] = output;
-            var difference = _y[i] - output;
-            sumOfSquares += difference * difference;
+            sumOfSquares += OutputAndSquaredError(i, z2);
         }
-        return _rows < 8 ? sumOfSquares / _rows : NumpyMean();
+        return MeanSquaredError(sumOfSquares);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -185,14 +182,23 @@ internal sealed class SmallNetworkKernel
                 Unsafe.Add(ref row, j) = a;
                 z2 += a * Unsafe.Add(ref w2, j);
             }
-            var output = Sigmoid(z2 + _b2);
-            _a2[i] = output;
-            var difference = _y[i] - output;
-            sumOfSquares += difference * difference;
+            sumOfSquares += OutputAndSquaredError(i, z2);
         }
-        // numpy's np.mean adds fewer than eight numbers first to last; the XOR batch has four.
-        return _rows < 8 ? sumOfSquares / _rows : NumpyMean();
+        return MeanSquaredError(sumOfSquares);
     }
+
+    /// <summary>Row i's output σ(z2 + b2), kept for the backward pass, and its squared error.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private double OutputAndSquaredError(int i, double z2)
+    {
+        var output = Sigmoid(z2 + _b2);
+        _a2[i] = output;
+        var difference = _y[i] - output;
+        return difference * difference;
+    }
+
+    // numpy's np.mean adds fewer than eight numbers first to last (the XOR batch has four), more pairwise.
+    private double MeanSquaredError(double sumOfSquares) => _rows < 8 ? sumOfSquares / _rows : NumpyMean();
 
     // Fully optimised from the first call: a sweep runs many short trainings, each too short to wait for tiering.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
