@@ -12,7 +12,22 @@ public static class MatrixExtensions
     public static Matrix<double> AddToEachRow(this Matrix<double> matrix, Matrix<double> row)
     {
         Guard.Shape(row, 1, matrix.ColumnCount, nameof(row), "one row, as wide as the matrix");
-        return Matrix<double>.Build.Dense(matrix.RowCount, matrix.ColumnCount, (i, j) => matrix[i, j] + row[0, j]);
+        var (rows, columns) = (matrix.RowCount, matrix.ColumnCount);
+        if (matrix.AsColumnMajorArray() is not { } values)
+        {
+            return Matrix<double>.Build.Dense(rows, columns, (i, j) => matrix[i, j] + row[0, j]);
+        }
+        // Dense storage is column after column: add row[j] to each entry of column j.
+        var sums = new double[values.Length];
+        for (var j = 0; j < columns; j++)
+        {
+            var add = row[0, j];
+            for (var i = 0; i < rows; i++)
+            {
+                sums[j * rows + i] = values[j * rows + i] + add;
+            }
+        }
+        return Matrix<double>.Build.Dense(rows, columns, sums);
     }
 
     /// <summary>
@@ -21,19 +36,22 @@ public static class MatrixExtensions
     /// </summary>
     public static Matrix<double> SumOverRows(this Matrix<double> matrix)
     {
-        var sums = Matrix<double>.Build.Dense(1, matrix.ColumnCount);
-        for (var j = 0; j < matrix.ColumnCount; j++)
+        var (rows, columns) = (matrix.RowCount, matrix.ColumnCount);
+        var values = matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray();
+        var sums = new double[columns];
+        for (var j = 0; j < columns; j++)
         {
-            var sum = matrix[0, j];
-            for (var i = 1; i < matrix.RowCount; i++)
+            var sum = values[j * rows];
+            for (var i = 1; i < rows; i++)
             {
-                sum += matrix[i, j];
+                sum += values[j * rows + i];
             }
-            sums[0, j] = sum;
+            sums[j] = sum;
         }
-        return sums;
+        return Matrix<double>.Build.Dense(1, columns, sums);
     }
 
     /// <summary>True when every entry is a finite number (no NaN, no infinity).</summary>
-    public static bool IsAllFinite(this Matrix<double> matrix) => matrix.ForAll(double.IsFinite, Zeros.Include);
+    public static bool IsAllFinite(this Matrix<double> matrix) =>
+        matrix.AsColumnMajorArray() is { } values ? Array.TrueForAll(values, double.IsFinite) : matrix.ForAll(double.IsFinite, Zeros.Include);
 }

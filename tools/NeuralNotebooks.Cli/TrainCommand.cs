@@ -71,6 +71,7 @@ internal static class TrainCommand
         };
         Trainer.CheckOptions(trainingOptions, train.Count);
         var network = NeuralNetwork.Create(sizes, hidden, outputActivation, initializer, seed);
+        Notebooks.NotebookSetup.UseSingleThreadedMathNet();
 
         output.WriteLine($"Training {string.Join("-", sizes)} ({hidden.Name}, {outputActivation.Name} output, {loss.Name}) on {data.Name}: " +
                          $"{train.Count} training and {test.Count} test examples; {optimizer}, batches of {trainingOptions.BatchSize}.");

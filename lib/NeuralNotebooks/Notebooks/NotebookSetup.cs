@@ -12,8 +12,17 @@ public static class NotebookSetup
     public static string Start()
     {
         FSharpCoreRebinding.Install();
+        UseSingleThreadedMathNet();
         var version = typeof(NotebookSetup).Assembly.GetName().Version;
         var charts = ChartOutput.Offline ? "charts embed plotly.js (offline)" : "charts load plotly.js online";
         return $"NeuralNotebooks {version} ready; {charts}.";
     }
+
+    /// <summary>
+    /// Makes MathNet.Numerics compute on the calling thread. By default it splits any matrix of more than 64 rows
+    /// across threads, which costs several times more than it saves on the course's small matrices (a 200 × 8
+    /// product: 74 µs instead of 14 µs); the results are the same to the last bit either way. The library's fast
+    /// paths use both cores themselves.
+    /// </summary>
+    public static void UseSingleThreadedMathNet() => MathNet.Numerics.Control.UseSingleThread();
 }
