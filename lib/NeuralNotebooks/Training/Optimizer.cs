@@ -95,7 +95,7 @@ internal sealed record MomentumOptimizer(double Rate, double Mu) : Optimizer("mo
 
     private sealed class State(double rate, double momentum) : IOptimizerState
     {
-        private readonly Dictionary<int, Matrix<double>> _velocity = [];
+        private readonly Dictionary<int, double[]> _velocity = [];
 
         public void NextUpdate()
         {
@@ -103,11 +103,23 @@ internal sealed record MomentumOptimizer(double Rate, double Mu) : Optimizer("mo
 
         public Matrix<double> Step(int index, Matrix<double> value, Matrix<double> gradient)
         {
-            var velocity = _velocity.TryGetValue(index, out var v) ? v * momentum - gradient * rate : -gradient * rate;
-            _velocity[index] = velocity;
-            return value + velocity;
+            var (w, g) = (Values(value), Values(gradient));
+            if (!_velocity.TryGetValue(index, out var v))
+            {
+                _velocity[index] = v = new double[w.Length];
+            }
+            var next = new double[w.Length];
+            for (var i = 0; i < w.Length; i++)
+            {
+                v[i] = v[i] * momentum - g[i] * rate;
+                next[i] = w[i] + v[i];
+            }
+            return Matrix<double>.Build.Dense(value.RowCount, value.ColumnCount, next);
         }
     }
+
+    /// <summary>A matrix's entries column after column, without copying when it is dense.</summary>
+    internal static double[] Values(Matrix<double> matrix) => matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray();
 }
 
 internal sealed record AdamOptimizer(double Rate, double Beta1, double Beta2) : Optimizer("adam", Rate)
@@ -118,21 +130,29 @@ internal sealed record AdamOptimizer(double Rate, double Beta1, double Beta2) : 
 
     private sealed class State(AdamOptimizer settings) : IOptimizerState
     {
-        private readonly Dictionary<int, (Matrix<double> M, Matrix<double> V)> _moments = [];
+        private readonly Dictionary<int, (double[] M, double[] V)> _moments = [];
         private int _t;
 
         public void NextUpdate() => _t++;
 
         public Matrix<double> Step(int index, Matrix<double> value, Matrix<double> gradient)
         {
-            var (b1, b2) = (settings.Beta1, settings.Beta2);
-            var (m, v) = _moments.TryGetValue(index, out var moments)
-                ? (moments.M * b1 + gradient * (1 - b1), moments.V * b2 + gradient.PointwisePower(2) * (1 - b2))
-                : (gradient * (1 - b1), gradient.PointwisePower(2) * (1 - b2));
-            _moments[index] = (m, v);
-            var mHat = m / (1 - Math.Pow(b1, _t));
-            var vHat = v / (1 - Math.Pow(b2, _t));
-            return value - settings.LearningRate * mHat.PointwiseDivide(vHat.PointwiseSqrt() + Epsilon);
+            var (b1, b2, rate) = (settings.Beta1, settings.Beta2, settings.LearningRate);
+            var (w, g) = (MomentumOptimizer.Values(value), MomentumOptimizer.Values(gradient));
+            if (!_moments.TryGetValue(index, out var moments))
+            {
+                _moments[index] = moments = (new double[w.Length], new double[w.Length]);
+            }
+            var (m, v) = moments;
+            var (correction1, correction2) = (1 - Math.Pow(b1, _t), 1 - Math.Pow(b2, _t));
+            var next = new double[w.Length];
+            for (var i = 0; i < w.Length; i++)
+            {
+                m[i] = m[i] * b1 + g[i] * (1 - b1);
+                v[i] = v[i] * b2 + g[i] * g[i] * (1 - b2);
+                next[i] = w[i] - rate * (m[i] / correction1) / (Math.Sqrt(v[i] / correction2) + Epsilon);
+            }
+            return Matrix<double>.Build.Dense(value.RowCount, value.ColumnCount, next);
         }
     }
 }
