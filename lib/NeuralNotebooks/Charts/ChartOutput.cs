@@ -24,9 +24,6 @@ public static class ChartOutput
     /// </summary>
     public static bool Offline { get; set; } = Environment.GetEnvironmentVariable(OfflineVariable) is "1" or "true";
 
-    /// <summary>The plotly.js version embedded in offline charts.</summary>
-    public static string PlotlyJsVersion => "2.28.0";
-
     /// <summary>The chart as a self-contained HTML fragment: plotly.js, then the chart's div and drawing script.</summary>
     public static string OfflineHtml(GenericChart chart)
     {

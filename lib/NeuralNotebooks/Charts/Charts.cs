@@ -124,8 +124,10 @@ public static class Charts
         Guard.InRange(layer, 1, network.Layers.Count - 1, nameof(layer));
         var (xAxis, yAxis) = Area(data.X, resolution);
         var units = network.Layers[layer - 1].Outputs;
+        // One forward pass over the grid gives every neuron's activations, one column each.
+        var activations = network.Forward(GridPoints(xAxis, yAxis)).Activations[layer];
         var maps = Enumerable.Range(0, units).Select(unit =>
-            PredictionHeatmap(X => network.Forward(X).Activations[layer].Column(unit).ToColumnMatrix(), xAxis, yAxis, $"neuron {unit + 1}", showScale: false, probabilities: false));
+            PredictionHeatmap(_ => activations.Column(unit).ToColumnMatrix(), xAxis, yAxis, $"neuron {unit + 1}", showScale: false, probabilities: false));
         var columns = Math.Min(units, 4);
         var rows = (units + columns - 1) / columns;
         var grid = Chart.Grid(maps, rows, columns, SubPlotTitles: Enumerable.Range(1, units).Select(u => $"neuron {u}").ToArray());
@@ -261,10 +263,13 @@ public static class Charts
     /// <summary>Predictions on a grid: rows[r][c] is the prediction at (xAxis[c], yAxis[r]).</summary>
     internal static double[][] PredictGrid(Func<Matrix<double>, Matrix<double>> predict, double[] xAxis, double[] yAxis)
     {
-        var grid = Matrix<double>.Build.Dense(xAxis.Length * yAxis.Length, 2, (k, j) => j == 0 ? xAxis[k % xAxis.Length] : yAxis[k / xAxis.Length]);
-        var predictions = predict(grid);
+        var predictions = predict(GridPoints(xAxis, yAxis));
         return Enumerable.Range(0, yAxis.Length).Select(r => Enumerable.Range(0, xAxis.Length).Select(c => predictions[r * xAxis.Length + c, 0]).ToArray()).ToArray();
     }
+
+    /// <summary>Every (x1, x2) of the grid, one per row, x1 varying fastest.</summary>
+    private static Matrix<double> GridPoints(double[] xAxis, double[] yAxis) =>
+        Matrix<double>.Build.Dense(xAxis.Length * yAxis.Length, 2, (k, j) => j == 0 ? xAxis[k % xAxis.Length] : yAxis[k / xAxis.Length]);
 
     private static GenericChart PredictionHeatmap(
         Func<Matrix<double>, Matrix<double>> predict, double[] xAxis, double[] yAxis, string name, bool showScale = true, bool probabilities = true)

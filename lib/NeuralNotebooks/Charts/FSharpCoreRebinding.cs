@@ -30,9 +30,6 @@ internal static class FSharpCoreRebinding
         }
     }
 
-    /// <summary>True once the handler is installed.</summary>
-    internal static bool IsInstalled => Volatile.Read(ref _installed) == 1;
-
     private static Assembly? ResolveToLoadedFSharpCore(AssemblyLoadContext context, AssemblyName requested) =>
         requested.Name == FSharpCore
             ? AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == FSharpCore)

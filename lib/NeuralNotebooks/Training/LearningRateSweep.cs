@@ -26,7 +26,8 @@ public static class LearningRateSweep
         }
         Guard.AtLeast(epochs, 0, nameof(epochs));
         var start = new SimpleNeuralNetwork(hiddenUnits, seed);
-        start.Train(X, y, epochs: 0); // checks X and y once, before any work
+        start.Network.CheckInputs(X);
+        start.Network.CheckTargets(X, y);
         var runs = new SweepRun[rates.Length];
         Parallel.For(0, rates.Length, i => runs[i] = RunOne(start.Clone(), rates[i], X, y, epochs));
         return runs;
