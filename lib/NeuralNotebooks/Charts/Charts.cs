@@ -14,7 +14,7 @@ namespace NeuralNotebooks.Charts;
 /// The course's charts. Each returns a Plotly.NET chart value: end a notebook cell with it to draw it,
 /// or style it further with Plotly.NET's <c>With…</c> methods.
 /// </summary>
-public static class Charts
+public static partial class Charts
 {
     /// <summary>An activation function and its slope, drawn over z from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The range is empty or not finite, or <paramref name="points"/> is below 2.</exception>
@@ -36,7 +36,7 @@ public static class Charts
     public static GenericChart LossCurve(TrainingHistory history, string name = "loss")
     {
         Guard.NotNull(history, nameof(history));
-        return Finish(LossLine(history, name), "Training loss over time", "epoch", "loss (mean squared error)");
+        return Finish(LossLine(history, name), "Training loss over time", "epoch", $"loss ({history.LossName})");
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ namespace NeuralNotebooks.Losses;
 /// </remarks>
 public abstract record Loss(string Name)
 {
+    /// <summary>The loss's full name, for chart labels: "mean squared error", "binary cross-entropy", "softmax cross-entropy".</summary>
+    public abstract string LongName { get; }
+
     /// <summary>The blog's loss: mean squared error, with E = ½ Σ (y − a)².</summary>
     public static Loss MeanSquaredError { get; } = new MeanSquaredErrorLoss();
 
@@ -58,6 +61,8 @@ public abstract record Loss(string Name)
 
 internal sealed record MeanSquaredErrorLoss() : Loss("mse")
 {
+    public override string LongName => "mean squared error";
+
     public override double Value(Matrix<double> y, Matrix<double> a) => Losses.MeanSquaredError.Value(y, a);
 
     public override Matrix<double> Gradient(Matrix<double> y, Matrix<double> a) => a - y;
@@ -67,6 +72,8 @@ internal sealed record MeanSquaredErrorLoss() : Loss("mse")
 
 internal sealed record BinaryCrossEntropyLoss() : Loss("bce")
 {
+    public override string LongName => "binary cross-entropy";
+
     public override double Value(Matrix<double> y, Matrix<double> a)
     {
         var total = 0.0;
@@ -94,6 +101,8 @@ internal sealed record BinaryCrossEntropyLoss() : Loss("bce")
 
 internal sealed record SoftmaxCrossEntropyLoss() : Loss("softmax-ce")
 {
+    public override string LongName => "softmax cross-entropy";
+
     public override double Value(Matrix<double> y, Matrix<double> a)
     {
         var total = 0.0;

@@ -30,12 +30,19 @@ public static class Trainer
         network.CheckInputs(X);
         network.CheckTargets(X, y);
         CheckOptions(options, X.RowCount);
+        if (options.TestData is { } test)
+        {
+            network.CheckInputs(test.X);
+            network.CheckTargets(test.X, test.y);
+        }
         var batchSize = options.BatchSize ?? X.RowCount;
 
         var state = options.Optimizer.Start();
         var shuffle = new NumpyRandom(options.ShuffleSeed);
         var order = Enumerable.Range(0, X.RowCount).ToArray();
-        var losses = new List<double>(options.Epochs);
+        var losses = new List<double>();
+        var testLosses = options.TestData is null ? null : new List<double>();
+        TrainingHistory History() => new(losses) { TestLosses = testLosses, LossName = loss.LongName };
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -52,22 +59,26 @@ public static class Trainer
                 var batchLoss = loss.Value(yBatch, pass.Output);
                 if (!double.IsFinite(batchLoss))
                 {
-                    throw new TrainingDivergedException(epoch, options.Optimizer.LearningRate, $"the loss became {Guard.Format(batchLoss)}", new TrainingHistory(losses));
+                    throw new TrainingDivergedException(epoch, options.Optimizer.LearningRate, $"the loss became {Guard.Format(batchLoss)}", History());
                 }
                 weightedLoss += batchLoss * xBatch.RowCount;
                 lastBatchLoss = batchLoss;
                 if (!TryStep(network, network.Backward(pass, yBatch, loss), state, options, xBatch.RowCount))
                 {
                     losses.Add(batchSize == X.RowCount ? batchLoss : weightedLoss / (start + xBatch.RowCount));
-                    throw new TrainingDivergedException(epoch, options.Optimizer.LearningRate, "the update made a weight NaN or infinite", new TrainingHistory(losses));
+                    throw new TrainingDivergedException(epoch, options.Optimizer.LearningRate, "the update made a weight NaN or infinite", History());
                 }
             }
             // One batch: its loss as measured (no rounding through ×n/n), as the blog prints it.
             var epochLoss = batchSize == X.RowCount ? lastBatchLoss : weightedLoss / X.RowCount;
             losses.Add(epochLoss);
+            if (options.TestData is { } testData)
+            {
+                testLosses!.Add(loss.Value(testData.y, network.Predict(testData.X)));
+            }
             onEpoch?.Invoke(new EpochReport(epoch, options.Epochs, epochLoss));
         }
-        return new TrainingHistory(losses);
+        return History();
     }
 
     /// <summary>Checks the options against a data set of <paramref name="examples"/> examples.</summary>

@@ -4,6 +4,15 @@ namespace NeuralNotebooks.Training;
 /// <param name="Losses">Losses[e] is the loss of epoch e's forward pass, before its update.</param>
 public sealed record TrainingHistory(IReadOnlyList<double> Losses)
 {
+    /// <summary>
+    /// When training was given <see cref="TrainingOptions.TestData"/>: TestLosses[e] is the loss on the test data
+    /// at the end of epoch e (after its updates); otherwise null.
+    /// </summary>
+    public IReadOnlyList<double>? TestLosses { get; init; }
+
+    /// <summary>What the losses measure, for labels: "mean squared error" for the blog's loss.</summary>
+    public string LossName { get; init; } = NeuralNotebooks.Losses.Loss.MeanSquaredError.LongName;
+
     /// <summary>The number of epochs recorded.</summary>
     public int Epochs => Losses.Count;
 

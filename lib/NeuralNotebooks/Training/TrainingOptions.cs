@@ -1,3 +1,5 @@
+using NeuralNotebooks.Data;
+
 namespace NeuralNotebooks.Training;
 
 /// <summary>How to train: for how long, with which optimiser, on batches of what size, with how much L2.</summary>
@@ -23,6 +25,12 @@ public sealed record TrainingOptions
     /// the batch. True: the sum, as the blog's update does.
     /// </summary>
     public bool SumGradients { get; init; }
+
+    /// <summary>
+    /// Examples held out from training; when given, the loss on them is measured at the end of every epoch
+    /// (<see cref="TrainingHistory.TestLosses"/>), so train and test loss can be drawn side by side.
+    /// </summary>
+    public Dataset? TestData { get; init; }
 
     /// <summary>The blog's training: full batch, summed gradients, plain SGD at this rate.</summary>
     public static TrainingOptions Blog(int epochs, double learningRate) =>

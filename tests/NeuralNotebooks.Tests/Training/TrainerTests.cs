@@ -25,6 +25,22 @@ public class TrainerTests
         Assert.Equal(blog.Weights1, general.Layers[0].Weights);
     }
 
+    [Fact]
+    public void Test_data_gets_its_loss_measured_after_every_epoch_and_the_history_names_the_loss()
+    {
+        var (train, test) = Datasets.Circle(200, 0.05, seed: 2).Split(0.25, seed: 1);
+        var network = SmallNetwork();
+        var options = new TrainingOptions { Epochs = 3, Optimizer = Optimizer.Adam(0.02), BatchSize = 25, TestData = test };
+
+        var history = network.Train(train.X, train.y, Loss.BinaryCrossEntropy, options);
+
+        Assert.Equal(3, history.TestLosses!.Count);
+        Assert.Equal(Loss.BinaryCrossEntropy.Value(test.y, network.Predict(test.X)), history.TestLosses[^1]);
+        Assert.NotEqual(history.TestLosses[0], history.TestLosses[^1]);
+        Assert.Equal("binary cross-entropy", history.LossName);
+        Assert.Null(SmallNetwork().Train(train.X, train.y, Loss.BinaryCrossEntropy, options with { TestData = null }).TestLosses);
+    }
+
     [Theory]
     [InlineData("sgd")]
     [InlineData("momentum")]
