@@ -1,21 +1,25 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using Microsoft.FSharp.Core;
 using NeuralNotebooks.Activations;
-using NeuralNotebooks.Data;
-using NeuralNotebooks.Network;
-using NeuralNotebooks.Training;
 using Plotly.NET;
 using Plotly.NET.CSharp;
+using Plotly.NET.LayoutObjects;
 using Chart = Plotly.NET.CSharp.Chart;
 
 namespace NeuralNotebooks.Charts;
 
 /// <summary>
 /// The course's charts. Each returns a Plotly.NET chart value: end a notebook cell with it to draw it,
-/// or style it further with Plotly.NET's <c>With…</c> methods.
+/// or style it further with Plotly.NET's <c>With…</c> methods. The families live in files of their own
+/// (<c>LossCharts.cs</c>, <c>BoundaryCharts.cs</c>, <c>SweepCharts.cs</c>, <c>NetworkChart.cs</c>, …);
+/// this file holds the helpers they share.
 /// </summary>
 public static partial class Charts
 {
+    /// <summary>The significant digits the charts keep of each number they embed, so pages stay small.</summary>
+    private const int SignificantDigits = 4;
+
     /// <summary>An activation function and its slope, drawn over z from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The range is empty or not finite, or <paramref name="points"/> is below 2.</exception>
     public static GenericChart Activation(Activation activation, double from = -6, double to = 6, int points = 241)
@@ -29,220 +33,159 @@ public static partial class Charts
                 Chart.Line<double, double, string>(z, a, Name: activation.Name),
                 Chart.Line<double, double, string>(z, slope, Name: $"{activation.Name}′ (its slope)"),
             ]),
-            $"The {activation.Name} and its derivative", "z", "value");
+            $"The {activation.Name} and its derivative", "z (the neuron's weighted sum)", $"{activation.Name}(z) and its slope");
     }
 
-    /// <summary>The loss of every epoch of a training run.</summary>
-    public static GenericChart LossCurve(TrainingHistory history, string name = "loss")
+    /// <summary>A plotly.js trace of the given type, its properties named as plotly.js names them.</summary>
+    private static Trace Trace(string type, Dictionary<string, object> properties)
     {
-        Guard.NotNull(history, nameof(history));
-        return Finish(LossLine(history, name), "Training loss over time", "epoch", $"loss ({history.LossName})");
-    }
-
-    /// <summary>
-    /// The network's prediction over the unit square as a heatmap (0 blue, 1 red), with the examples on top,
-    /// coloured by their targets: where the colour changes is the decision boundary.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resolution"/> is below 2.</exception>
-    public static GenericChart DecisionBoundary(SimpleNeuralNetwork network, Matrix<double> X, Matrix<double> y, int resolution = 50)
-    {
-        Guard.NotNull(network, nameof(network));
-        return DecisionBoundary(network.Predict, X, y, resolution);
-    }
-
-    /// <summary>
-    /// Any model's prediction over the plane as a heatmap, with the examples on top. <paramref name="predict"/>
-    /// gets a batch of points (one per row, two columns) and returns one prediction per row (its first column is
-    /// drawn). The area is the unit square when every example lies in it, else the examples' extent plus a margin.
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="resolution"/> is below 2.</exception>
-    /// <exception cref="ArgumentException">X and y do not fit each other.</exception>
-    public static GenericChart DecisionBoundary(Func<Matrix<double>, Matrix<double>> predict, Matrix<double> X, Matrix<double> y, int resolution = 50)
-    {
-        Guard.NotNull(predict, nameof(predict));
-        Guard.Shape(X, null, 2, nameof(X), "one point per row, two coordinates");
-        Guard.Shape(y, X.RowCount, 1, nameof(y), "one target per point");
-        Guard.AtLeast(resolution, 2, nameof(resolution));
-        var (xAxis, yAxis) = Area(X, resolution);
-        var chart = Chart.Combine([PredictionHeatmap(predict, xAxis, yAxis, "prediction"), .. TargetPoints(X, y)])
-            .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0.0, Y: 1.02, YAnchor: StyleParam.YAnchorPosition.Bottom);
-        var title = xAxis[0] == 0 && xAxis[^1] == 1 ? "What the network predicts over the unit square" : "What the network predicts";
-        return Finish(chart, title, "x1", "x2", width: 620, height: 560);
-    }
-
-    /// <summary>A network's decision boundary on a two-input data set (the probability of class 1, or the first output).</summary>
-    public static GenericChart DecisionBoundary(NeuralNetwork network, Dataset data, int resolution = 50)
-    {
-        Guard.NotNull(network, nameof(network));
-        Guard.NotNull(data, nameof(data));
-        return DecisionBoundary(network.Predict, data.X, data.y, resolution);
-    }
-
-    /// <summary>A two-input data set's points, coloured by class.</summary>
-    public static GenericChart Dataset(Dataset data)
-    {
-        Guard.NotNull(data, nameof(data));
-        Guard.Shape(data.X, null, 2, "data.X", "two coordinates per point");
-        return Finish(Chart.Combine(TargetPoints(data.X, data.y, size: 8)), data.Name, "x1", "x2", width: 480, height: 440);
-    }
-
-    /// <summary>Several two-input data sets side by side, their points coloured by class.</summary>
-    public static GenericChart Datasets(IEnumerable<Dataset> datasets)
-    {
-        Guard.NotNull(datasets, nameof(datasets));
-        var all = datasets.ToList();
-        var panels = all.Select(d => Chart.Combine(TargetPoints(d.X, d.y, size: 6).Select(c => c.WithTraceInfo(ShowLegend: false))));
-        return GridOf(panels, all.Select(d => d.Name).ToList(), "The data sets (red: class 1, blue: class 0)", columns: 3, size: 300);
-    }
-
-    /// <summary>
-    /// Several models' decision boundaries on the same data, side by side: for comparing depths, widths,
-    /// activations or optimisers.
-    /// </summary>
-    public static GenericChart DecisionBoundaries(IEnumerable<(string Title, NeuralNetwork Network)> models, Dataset data, int resolution = 40)
-    {
-        Guard.NotNull(models, nameof(models));
-        Guard.NotNull(data, nameof(data));
-        var all = models.ToList();
-        var (xAxis, yAxis) = Area(data.X, resolution);
-        var panels = all.Select(m => Chart.Combine([
-            PredictionHeatmap(m.Network.Predict, xAxis, yAxis, m.Title, showScale: false),
-            .. TargetPoints(data.X, data.y, size: 5).Select(c => c.WithTraceInfo(ShowLegend: false)),
-        ]));
-        return GridOf(panels, all.Select(m => m.Title).ToList(), $"Decision boundaries on {data.Name}", columns: Math.Min(all.Count, 4), size: 260);
-    }
-
-    /// <summary>
-    /// What each neuron of one hidden layer responds to: one small heatmap per neuron of its activation over the
-    /// input plane, as TensorFlow Playground draws them. <paramref name="layer"/> counts from 1 (the first hidden layer).
-    /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="layer"/> is not a hidden layer of the network.</exception>
-    public static GenericChart HiddenUnits(NeuralNetwork network, int layer, Dataset data, int resolution = 30)
-    {
-        Guard.NotNull(network, nameof(network));
-        Guard.NotNull(data, nameof(data));
-        Guard.InRange(layer, 1, network.Layers.Count - 1, nameof(layer));
-        var (xAxis, yAxis) = Area(data.X, resolution);
-        var units = network.Layers[layer - 1].Outputs;
-        // One forward pass over the grid gives every neuron's activations, one column each.
-        var activations = network.Forward(GridPoints(xAxis, yAxis)).Activations[layer];
-        var maps = Enumerable.Range(0, units).Select(unit =>
-            PredictionHeatmap(_ => activations.Column(unit).ToColumnMatrix(), xAxis, yAxis, $"neuron {unit + 1}", showScale: false, probabilities: false));
-        var columns = Math.Min(units, 4);
-        var rows = (units + columns - 1) / columns;
-        var grid = Chart.Grid(maps, rows, columns, SubPlotTitles: Enumerable.Range(1, units).Select(u => $"neuron {u}").ToArray());
-        var title = $"Layer {layer}: what each of its {units} neurons responds to";
-        return Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(grid.WithSize(220 * columns, 200 * rows + 80));
-    }
-
-    /// <summary>
-    /// The decision boundary as it changes during training: one frame per snapshot, chosen with a slider.
-    /// </summary>
-    /// <exception cref="ArgumentException">There are no snapshots.</exception>
-    public static GenericChart BoundaryAnimation(BoundaryRecorder recording)
-    {
-        Guard.NotNull(recording, nameof(recording));
-        var frames = recording.Frames;
-        if (frames.Count == 0)
+        var trace = new Trace2D(type);
+        foreach (var (name, value) in properties)
         {
-            throw new ArgumentException("recording must hold at least one frame, but was empty: train with onEpoch: recorder.Record.", nameof(recording));
+            trace.SetProperty(name, value);
         }
-        var heatmaps = frames.Select((frame, i) =>
-            ProbabilityScale(Chart.Heatmap<double, double, double, string>(frame.Predictions, X: recording.XAxis, Y: recording.YAxis, Name: $"epoch {frame.Epoch}",
-                ColorScale: StyleParam.Colorscale.RdBu))
-                .WithTraceInfo(Visible: i == frames.Count - 1 ? StyleParam.Visible.True : StyleParam.Visible.False, ShowLegend: false));
-        var points = TargetPoints(recording.Data.X, recording.Data.y, size: 9).ToList();
-        var steps = frames.Select((frame, i) => new Dictionary<string, object>
-        {
-            ["method"] = "restyle",
-            ["label"] = frame.Epoch.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["args"] = new object[] { "visible", frames.Select((_, j) => (object)(j == i)).Concat(points.Select(_ => (object)true)).ToArray() },
-        }).ToList();
-        var slider = new Plotly.NET.LayoutObjects.Slider();
-        slider.SetProperty("steps", steps);
-        slider.SetProperty("active", frames.Count - 1);
-        slider.SetProperty("currentvalue", new Dictionary<string, object> { ["prefix"] = "epoch " });
-        var chart = Chart.Combine([.. heatmaps, .. points])
-            .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, X: 0.0, Y: 1.02, YAnchor: StyleParam.YAnchorPosition.Bottom);
-        chart = Plotly.NET.Chart.withSlider(slider, FSharpOption<bool>.None).Invoke(chart);
-        return Finish(chart, "The decision boundary during training (drag the slider)", "x1", "x2", width: 620, height: 640);
+        return trace;
     }
 
-    /// <summary>Several training runs' loss curves on one chart, one named line each.</summary>
-    public static GenericChart LossCurves(IEnumerable<(string Name, TrainingHistory History)> runs, bool logY = true)
-    {
-        Guard.NotNull(runs, nameof(runs));
-        var lines = runs.Select(run => LossLine(run.History, run.Name)).ToList();
-        return Finish(Chart.Combine(lines), "Loss curves", "epoch", "loss", logY: logY);
-    }
+    /// <summary>A chart of the given traces with the course's default style and the given layout properties (plotly.js names).</summary>
+    private static GenericChart Figure(IEnumerable<Trace> traces, Dictionary<string, object> layout, int width, int height) =>
+        WithLayout(GenericChart.ofTraceObjects(true, traces), layout).WithSize(width, height);
 
-    /// <summary>The confusion matrix as a heatmap: row = the true class, column = the predicted class.</summary>
-    public static GenericChart ConfusionMatrix(int[,] counts)
+    /// <summary>The chart with more layout properties (plotly.js names), combined with those it has.</summary>
+    private static GenericChart WithLayout(GenericChart chart, Dictionary<string, object> layout)
     {
-        Guard.NotNull(counts, nameof(counts));
-        var classes = counts.GetLength(0);
-        var labels = Enumerable.Range(0, classes).Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
-        var rows = Enumerable.Range(0, classes).Select(a => Enumerable.Range(0, classes).Select(p => counts[a, p]).ToArray());
-        var heatmap = Chart.Heatmap<int, string, string, string>(rows, X: labels, Y: labels, Name: "examples", ColorScale: StyleParam.Colorscale.YIGnBu, ReverseScale: true, ReverseYAxis: true);
-        // Write each count in its cell.
-        heatmap = GenericChart.mapTrace(FSharpFunc<Trace, Trace>.FromConverter(trace =>
+        var extra = new Layout();
+        foreach (var (name, value) in layout)
         {
-            trace.SetProperty("texttemplate", "%{z}");
-            return trace;
-        }), heatmap);
-        return Finish(heatmap, "Confusion matrix", "predicted digit", "true digit", width: 560, height: 520);
-    }
-
-    /// <summary>Images drawn in a grid, one small heatmap each (for digits: 64 pixels as 8 × 8), with a title under each.</summary>
-    /// <exception cref="ArgumentException">The titles do not match the images, or a row's length is not a square number.</exception>
-    public static GenericChart Images(Matrix<double> images, IReadOnlyList<string> titles, int columns = 6)
-    {
-        Guard.NotNull(images, nameof(images));
-        Guard.NotNull(titles, nameof(titles));
-        Guard.AtLeast(columns, 1, nameof(columns));
-        if (titles.Count != images.RowCount)
-        {
-            throw new ArgumentException($"titles must have one entry per image ({images.RowCount}), but had {titles.Count}.", nameof(titles));
+            extra.SetProperty(name, value);
         }
-        var side = (int)Math.Round(Math.Sqrt(images.ColumnCount));
-        if (side * side != images.ColumnCount)
+        return GenericChart.addLayout(extra, chart);
+    }
+
+    /// <summary>A line through the points, in a colour, solid or dashed (x: numbers of any type, such as epochs).</summary>
+    private static Trace LineTrace(Array x, IEnumerable<double> y, string name, string color, bool dashed = false) =>
+        Trace("scatter", new()
         {
-            throw new ArgumentException($"images must have a square number of pixels per row, but had {images.ColumnCount}.", nameof(images));
+            ["mode"] = "lines",
+            ["x"] = x,
+            ["y"] = y.ToArray(),
+            ["name"] = name,
+            ["line"] = new Dictionary<string, object> { ["color"] = color, ["width"] = 2, ["dash"] = dashed ? "dash" : "solid" },
+        });
+
+    /// <summary>A title, with an optional second line in smaller type.</summary>
+    private static Dictionary<string, object> TitleOf(string title, string? subtitle = null) => new()
+    {
+        ["text"] = subtitle is null ? title : $"{title}<br><span style=\"font-size: 12px\">{subtitle}</span>",
+        ["x"] = 0.02,
+        ["xanchor"] = "left",
+    };
+
+    /// <summary>
+    /// One step of a slider that changes several traces at once (plotly.js's "update" method): trace
+    /// <paramref name="traces"/>[i] gets the values in <paramref name="values"/>[i], and the layout gets <paramref name="layout"/>.
+    /// </summary>
+    /// <remarks>
+    /// plotly.js applies each attribute to every trace listed, so every trace must get every attribute (a null would reset it):
+    /// the dictionaries must have the same keys. Give a trace an attribute it ignores (a heatmap's line colour) a harmless value.
+    /// </remarks>
+    private static Dictionary<string, object> UpdateStep(
+        string label, IReadOnlyList<int> traces, IReadOnlyList<Dictionary<string, object>> values, Dictionary<string, object> layout)
+    {
+        var attributes = values[0].Keys.ToList();
+        if (values.Any(v => v.Count != attributes.Count || !attributes.All(v.ContainsKey)) || values.Count != traces.Count)
+        {
+            throw new InvalidOperationException($"Every trace a slider step changes needs the same attributes ({string.Join(", ", attributes)}).");
         }
-        var cells = Enumerable.Range(0, images.RowCount).Select(i =>
-            Chart.Heatmap<double, int, int, string>(
-                Enumerable.Range(0, side).Select(r => Enumerable.Range(0, side).Select(c => images[i, r * side + c]).ToArray()),
-                Name: titles[i], ColorScale: StyleParam.Colorscale.Greys, ShowScale: false, ReverseScale: true, ReverseYAxis: true));
-        var rows = Math.Max(1, (images.RowCount + columns - 1) / columns);
-        var grid = Chart.Grid(cells, rows, Math.Min(columns, Math.Max(1, images.RowCount)), SubPlotTitles: titles.ToArray());
-        return grid.WithSize(130 * columns, 140 * rows + 40);
+        var data = attributes.ToDictionary(a => a, a => (object)values.Select(v => v[a]).ToArray());
+        return new() { ["method"] = "update", ["label"] = label, ["args"] = new object[] { data, layout, traces.ToArray() } };
     }
 
-    /// <summary>One loss curve per learning rate of a sweep, on one chart (the loss axis is logarithmic).</summary>
-    public static GenericChart LearningRateSweep(IEnumerable<SweepRun> runs)
+    /// <summary>
+    /// The properties with the values set on them, where a value's key may be a plotly.js path such as "marker.line.color"
+    /// (the form a slider step uses): the trace as the step would leave it, for drawing it first.
+    /// </summary>
+    private static Dictionary<string, object> WithValues(Dictionary<string, object> properties, Dictionary<string, object> values)
     {
-        Guard.NotNull(runs, nameof(runs));
-        var chart = LossCurves(runs.Select(run => ($"η = {run.LearningRate:G3}", run.History)));
-        return Plotly.NET.Chart.withTitle("Loss curves for each learning rate", FSharpOption<Font>.None).Invoke(chart);
+        var result = Copy(properties);
+        foreach (var (path, value) in values)
+        {
+            var names = path.Split('.');
+            var node = result;
+            foreach (var name in names[..^1])
+            {
+                node = (Dictionary<string, object>)(node[name] = node.TryGetValue(name, out var inner) && inner is Dictionary<string, object> d ? Copy(d) : new Dictionary<string, object>());
+            }
+            node[names[^1]] = value;
+        }
+        return result;
+
+        static Dictionary<string, object> Copy(Dictionary<string, object> d) => d.ToDictionary(p => p.Key, p => p.Value is Dictionary<string, object> inner ? Copy(inner) : p.Value);
     }
 
-    /// <summary>How many epochs each learning rate needed to bring the loss below the threshold (rates that never did are left out).</summary>
-    public static GenericChart EpochsToReach(IEnumerable<SweepRun> runs, double threshold)
+    /// <summary>A slider over the steps, starting at <paramref name="active"/>, its current value shown after <paramref name="prefix"/>.</summary>
+    private static Dictionary<string, object> Slider(
+        IReadOnlyList<Dictionary<string, object>> steps, int active, string prefix, bool labelTicks, double x = 0, double length = 1, int gap = 30) => new()
     {
-        Guard.NotNull(runs, nameof(runs));
-        Guard.PositiveFinite(threshold, nameof(threshold));
-        var reached = runs.Select(r => (r.LearningRate, Epochs: r.EpochsToReach(threshold))).Where(r => r.Epochs is not null).ToList();
-        var chart = Chart.Line<double, int, string>(
-            reached.Select(r => r.LearningRate), reached.Select(r => r.Epochs!.Value), ShowMarkers: true, Name: $"epochs to loss < {threshold:G3}");
-        return Finish(chart, $"Epochs needed to reach a loss below {threshold:G3}", "learning rate η", "epochs", logX: true);
+        ["steps"] = steps,
+        ["active"] = active,
+        ["x"] = x,
+        ["len"] = length,
+        ["currentvalue"] = new Dictionary<string, object>
+        {
+            ["prefix"] = prefix, ["font"] = new Dictionary<string, object> { ["size"] = 14, ["color"] = "#2a3f5f" },
+        },
+        ["pad"] = new Dictionary<string, object> { ["t"] = gap, ["b"] = 10 },
+        // Too many steps to label each under the rail: their labels would overlap. The current value says where it is.
+        ["font"] = labelTicks ? new Dictionary<string, object>() : new Dictionary<string, object> { ["color"] = "rgba(0,0,0,0)" },
+    };
+
+    /// <summary>Sets the chart's title and axis titles, and its size.</summary>
+    private static GenericChart Finish(GenericChart chart, string title, string xTitle, string yTitle, int width = 760, int height = 440)
+    {
+        var styled = chart.WithSize(width, height)
+            .WithXAxisStyle<double, double, string>(TitleText: xTitle)
+            .WithYAxisStyle<double, double, string>(TitleText: yTitle);
+        return Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(styled);
     }
 
-    private static GenericChart GridOf(IEnumerable<GenericChart> panels, IReadOnlyList<string> titles, string title, int columns, int size)
+    /// <summary>Makes the chart's x axis logarithmic, with readable ticks over the positive values given.</summary>
+    private static GenericChart WithLogX(GenericChart chart, IEnumerable<double> values, string name)
     {
-        var rows = Math.Max(1, (titles.Count + columns - 1) / columns);
-        var grid = Chart.Grid(panels, rows, columns, SubPlotTitles: titles.ToArray()).WithSize(size * columns, size * rows + 80);
-        return Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(grid);
+        var (min, max) = LogAxis.Extent(values, name);
+        return Plotly.NET.Chart.withXAxis(Axis(LogAxis.Style(min, max)), FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
     }
+
+    /// <summary>Makes the chart's y axis logarithmic, with readable ticks over the positive values given.</summary>
+    private static GenericChart WithLogY(GenericChart chart, IEnumerable<double> values, string name)
+    {
+        var (min, max) = LogAxis.Extent(values, name);
+        return Plotly.NET.Chart.withYAxis(Axis(LogAxis.Style(min, max)), FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
+    }
+
+    private static LinearAxis Axis(Dictionary<string, object> properties)
+    {
+        var axis = new LinearAxis();
+        foreach (var (name, value) in properties)
+        {
+            axis.SetProperty(name, value);
+        }
+        return axis;
+    }
+
+    /// <summary>The number rounded to <see cref="SignificantDigits"/> significant digits (0.25219 → 0.2522).</summary>
+    internal static double Significant(double value) =>
+        double.IsFinite(value) && value != 0
+            ? double.Parse(value.ToString($"G{SignificantDigits}", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+            : value;
+
+    private static double[] Significant(IEnumerable<double> values) => values.Select(Significant).ToArray();
+
+    /// <summary>A number for a label: four significant digits, written out in full from 0.0001 to 100000.</summary>
+    private static string Short(double value) =>
+        Math.Abs(value) is (>= 1e-4 and < 1e5) or 0
+            ? Significant(value).ToString("0.##########", CultureInfo.InvariantCulture)
+            : Significant(value).ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>The plotted area: the unit square when every point lies in it, else the points' extent plus a 10% margin.</summary>
     internal static (double[] XAxis, double[] YAxis) Area(Matrix<double> X, int resolution)
@@ -271,59 +214,76 @@ public static partial class Charts
     private static Matrix<double> GridPoints(double[] xAxis, double[] yAxis) =>
         Matrix<double>.Build.Dense(xAxis.Length * yAxis.Length, 2, (k, j) => j == 0 ? xAxis[k % xAxis.Length] : yAxis[k / xAxis.Length]);
 
-    private static GenericChart PredictionHeatmap(
-        Func<Matrix<double>, Matrix<double>> predict, double[] xAxis, double[] yAxis, string name, bool showScale = true, bool probabilities = true)
+    /// <summary>
+    /// The colour bar of a heatmap of predictions: pinned to 0 … 1, so 0.5 is always the middle colour whatever the values
+    /// drawn; plotly's RdBu runs from blue at 0 to red at 1, the colours the points use for their targets.
+    /// </summary>
+    private static Dictionary<string, object> ProbabilityColors(bool showScale, string scaleTitle = "prediction") => new()
     {
-        // Plotly's RdBu runs from blue at 0 to red at 1, the colours the points use for their targets.
-        var heatmap = Chart.Heatmap<double, double, double, string>(
-            PredictGrid(predict, xAxis, yAxis), X: xAxis, Y: yAxis, Name: name, ColorScale: StyleParam.Colorscale.RdBu, ShowScale: showScale);
-        return probabilities ? ProbabilityScale(heatmap) : heatmap;
+        ["colorscale"] = "RdBu",
+        ["reversescale"] = false,
+        ["zmin"] = 0.0,
+        ["zmax"] = 1.0,
+        ["showscale"] = showScale,
+        ["colorbar"] = ColorBar(scaleTitle),
+    };
+
+    private static Dictionary<string, object> ColorBar(string title) => new()
+    {
+        ["title"] = new Dictionary<string, object> { ["text"] = title, ["side"] = "right" },
+        ["thickness"] = 14,
+    };
+
+    /// <summary>A heatmap of predictions (or activations) over the grid, on the given axes ("" for the first).</summary>
+    private static Trace HeatmapTrace(double[][] z, double[] xAxis, double[] yAxis, string name, Dictionary<string, object> colors, string axes = "")
+    {
+        var properties = new Dictionary<string, object>
+        {
+            ["z"] = z.Select(Significant).ToArray(),
+            ["x"] = Significant(xAxis),
+            ["y"] = Significant(yAxis),
+            ["name"] = name,
+            ["xaxis"] = $"x{axes}",
+            ["yaxis"] = $"y{axes}",
+            ["hovertemplate"] = $"x1 = %{{x}}<br>x2 = %{{y}}<br>{name}: %{{z:.3f}}<extra></extra>",
+        };
+        foreach (var (key, value) in colors)
+        {
+            properties[key] = value;
+        }
+        return Trace("heatmap", properties);
     }
 
-    /// <summary>Pins a heatmap's colours to 0 … 1, so 0.5 is always the middle colour whatever the values drawn.</summary>
-    private static GenericChart ProbabilityScale(GenericChart heatmap) =>
-        GenericChart.mapTrace(FSharpFunc<Trace, Trace>.FromConverter(trace =>
-        {
-            trace.SetProperty("zmin", 0.0);
-            trace.SetProperty("zmax", 1.0);
-            return trace;
-        }), heatmap);
-
-    private static IEnumerable<GenericChart> TargetPoints(Matrix<double> X, Matrix<double> y, int size = 14) =>
+    /// <summary>
+    /// The examples, one trace per target class: blue squares for 0, red circles for 1, each with a white outline and a
+    /// dark fill, so they stay visible on the red and the blue of a heatmap and on the pale colours between.
+    /// </summary>
+    private static Trace[] TargetPointTraces(Matrix<double> X, Matrix<double> y, int size, string axes = "", bool showLegend = true) =>
         new[] { 0, 1 }.Select(target =>
         {
             var members = Enumerable.Range(0, X.RowCount).Where(i => Math.Round(y[i, 0]) == target).ToArray();
-            return Chart.Point<double, double, string>(
-                members.Select(i => X[i, 0]), members.Select(i => X[i, 1]), Name: $"target {target}",
-                Marker: OutlinedMarker(target == 1 ? "darkred" : "darkblue", size),
-                MarkerSymbol: target == 1 ? StyleParam.MarkerSymbol.Circle : StyleParam.MarkerSymbol.Square);
-        });
+            return Trace("scatter", new()
+            {
+                ["mode"] = "markers",
+                ["x"] = Significant(members.Select(i => X[i, 0])),
+                ["y"] = Significant(members.Select(i => X[i, 1])),
+                ["name"] = $"target {target}",
+                ["legendgroup"] = $"target {target}",
+                ["showlegend"] = showLegend,
+                ["xaxis"] = $"x{axes}",
+                ["yaxis"] = $"y{axes}",
+                ["marker"] = new Dictionary<string, object>
+                {
+                    ["size"] = size,
+                    ["color"] = target == 1 ? "#8b0000" : "#00008b",
+                    ["symbol"] = target == 1 ? "circle" : "square",
+                    ["line"] = new Dictionary<string, object> { ["color"] = "white", ["width"] = size >= 10 ? 2.0 : 1.5 },
+                },
+            });
+        }).ToArray();
 
-    private static GenericChart LossLine(TrainingHistory history, string name) =>
-        Chart.Line<int, double, string>(Enumerable.Range(0, history.Epochs), history.Losses, Name: name);
-
-    /// <summary>A large marker with a white outline, so points stay visible on top of a heatmap.</summary>
-    private static Plotly.NET.TraceObjects.Marker OutlinedMarker(string color, int size)
-    {
-        // Plotly.NET's init methods take F# options only; its objects also accept plotly.js properties by name.
-        var outline = new Line();
-        outline.SetProperty("color", "white");
-        outline.SetProperty("width", size > 10 ? 2.0 : 0.5);
-        var marker = new Plotly.NET.TraceObjects.Marker();
-        marker.SetProperty("size", size);
-        marker.SetProperty("color", color);
-        marker.SetProperty("line", outline);
-        return marker;
-    }
-
-    private static GenericChart Finish(
-        GenericChart chart, string title, string xTitle, string yTitle, bool logX = false, bool logY = false, int width = 760, int height = 440)
-    {
-        var styled = chart.WithSize(width, height)
-            .WithXAxisStyle<double, double, string>(TitleText: xTitle, AxisType: logX ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear)
-            .WithYAxisStyle<double, double, string>(TitleText: yTitle, AxisType: logY ? StyleParam.AxisType.Log : StyleParam.AxisType.Linear);
-        return Plotly.NET.Chart.withTitle(title, FSharpOption<Font>.None).Invoke(styled);
-    }
+    /// <summary>The smallest marker the examples get: below it, the white outline swallows the fill.</summary>
+    private const int SmallestPoint = 7;
 
     private static double[] Grid(double from, double to, int points)
     {
