@@ -192,8 +192,9 @@ public static partial class Charts
             var losses = run.History.Losses;
             var kept = CurveSampling.LogSpacedExtremes(losses, CurveBuckets).Where(e => e > 0).ToArray();
             var color = ColorOf(regimes[i]);
-            var boundary = PredictGrid(run.Network!.Predict, _area.XAxis, _area.YAxis);
-            var predictions = Significant(run.Network.Predict(X).Column(0));
+            var network = run.Network!;
+            var boundary = PredictGrid(network.Predict, _area.XAxis, _area.YAxis);
+            var predictions = Significant(network.Predict(X).Column(0));
             Dictionary<string, object> Values(object x, object yValues, object z) => new() { ["x"] = x, ["y"] = yValues, ["z"] = z, ["line.color"] = color };
             Dictionary<string, object>[] values =
             [
