@@ -160,6 +160,7 @@ public static partial class Charts
             ["xaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "x1" } },
             ["yaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "x2" } },
             ["legend"] = TopLegend(),
+            ["margin"] = new Dictionary<string, object> { ["t"] = 120 },
             ["sliders"] = new[]
             {
                 new Dictionary<string, object>
@@ -187,32 +188,33 @@ public static partial class Charts
 
     /// <summary>
     /// Panels in a grid, each on its own pair of axes (panel i's traces must name axes <see cref="Axes"/>(i)), square,
-    /// with its title above it, and one colour bar at the right when <paramref name="colorBar"/> names it.
+    /// with its title above it and room below for its tick labels (none with <paramref name="tickLabels"/> false), and one
+    /// colour bar at the right when <paramref name="colorBar"/> names it. <paramref name="styleAxes"/> may style panel i's axes.
     /// </summary>
     private static GenericChart Panels(
         IEnumerable<IEnumerable<Trace>> panels, IReadOnlyList<string> titles, string title, int columns, int size, string? colorBar,
-        Action<int, Dictionary<string, object>, Dictionary<string, object>>? styleAxes = null)
+        Action<int, Dictionary<string, object>, Dictionary<string, object>>? styleAxes = null, bool tickLabels = true)
     {
+        // Pixels: each row is a title, the square panel, and its tick labels; each column the panel and a gap.
+        var (titleHeight, below, gap) = (26, tickLabels ? 26 : 8, tickLabels ? 44 : 14);
         var rows = Math.Max(1, (titles.Count + columns - 1) / columns);
-        var (top, bottom, titleHeight, gap) = (90.0, 40.0, 22.0, 36.0);
-        var (width, height) = (size * columns + (colorBar is null ? 40 : 130), (int)(top + bottom + rows * (size + titleHeight)));
-        var plotHeight = height - top - bottom;
+        var (rowHeight, columnWidth) = (titleHeight + size + below, size + gap);
+        var (plotWidth, plotHeight) = ((double)columns * columnWidth, (double)rows * rowHeight);
+        var (top, bottom, left, right) = (90, 10, tickLabels ? 40 : 10, colorBar is null ? 10 : 110);
         var layout = new Dictionary<string, object>
         {
             ["title"] = TitleOf(title),
-            ["margin"] = new Dictionary<string, object> { ["t"] = top, ["b"] = bottom, ["l"] = 40, ["r"] = colorBar is null ? 20 : 110 },
+            ["margin"] = new Dictionary<string, object> { ["t"] = top, ["b"] = bottom, ["l"] = left, ["r"] = right },
             ["legend"] = TopLegend(),
         };
         var annotations = new List<Dictionary<string, object>>();
         for (var i = 0; i < titles.Count; i++)
         {
             var (row, column) = (i / columns, i % columns);
-            var x0 = (double)column / columns;
-            var x1 = (column + 1.0) / columns - gap / (size * columns);
-            var yTop = 1 - row * (size + titleHeight) / plotHeight - titleHeight / plotHeight;
-            var yBottom = yTop - (size - gap / 2) / plotHeight;
+            var (x0, x1) = (column * columnWidth / plotWidth, (column * columnWidth + size) / plotWidth);
+            var (yTop, yBottom) = (1 - (row * rowHeight + titleHeight) / plotHeight, 1 - (row * rowHeight + titleHeight + size) / plotHeight);
             var xAxis = new Dictionary<string, object> { ["domain"] = new[] { x0, x1 }, ["anchor"] = $"y{Axes(i)}", ["constrain"] = "domain" };
-            var yAxis = new Dictionary<string, object> { ["domain"] = new[] { Math.Max(0, yBottom), yTop }, ["anchor"] = $"x{Axes(i)}", ["constrain"] = "domain" };
+            var yAxis = new Dictionary<string, object> { ["domain"] = new[] { yBottom, yTop }, ["anchor"] = $"x{Axes(i)}", ["constrain"] = "domain" };
             styleAxes?.Invoke(i, xAxis, yAxis);
             (layout[$"xaxis{Axes(i)}"], layout[$"yaxis{Axes(i)}"]) = (xAxis, yAxis);
             annotations.Add(new Dictionary<string, object>
@@ -222,7 +224,7 @@ public static partial class Charts
             });
         }
         layout["annotations"] = annotations;
-        return Figure(panels.SelectMany(p => p), layout, width, height);
+        return Figure(panels.SelectMany(p => p), layout, (int)plotWidth + left + right, (int)plotHeight + top + bottom);
     }
 
     private static void CheckPlane(Matrix<double> X, Matrix<double> y)

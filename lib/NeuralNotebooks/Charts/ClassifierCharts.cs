@@ -106,6 +106,6 @@ public static partial class Charts
             Bare(y);
             // Row 0 at the top, and square pixels whatever the panel's shape.
             (y["autorange"], y["scaleanchor"]) = ("reversed", $"x{Axes(i)}");
-        });
+        }, tickLabels: false);
     }
 }

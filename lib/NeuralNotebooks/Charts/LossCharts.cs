@@ -20,7 +20,7 @@ public static partial class Charts
         Guard.NotNull(name, nameof(name));
         var traces = LossTraces(history, history.TestLosses is null ? name : "train", "test", Palette.Qualitative[0], Palette.Qualitative[1], sample: false);
         var title = history.TestLosses is null ? "Training loss over time" : "Training and test loss over time";
-        return Finish(Figure(traces, new() { ["legend"] = TopLegend() }, 760, 440), title, "epoch", $"loss ({history.LossName})");
+        return Finish(Figure(traces, [], 760, 440), title, "epoch", $"loss ({history.LossName})");
     }
 
     /// <summary>
