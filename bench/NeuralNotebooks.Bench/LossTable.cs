@@ -24,7 +24,7 @@ internal static class LossTable
             var ratio = row.NumpySeconds is { } m ? Invariant($"{m / library.Seconds:0.0}×") : "–";
             var numpyLoss = row.NumpyLoss is { } l ? Loss(l, row.NumpyMatches) : "–";
             output.WriteLine(Invariant(
-                $"| {w.Id} {w.Name} | {library.Seconds:0.0000} | {numpy} | {ratio} | {library.Seconds / w.EpochsInAll * 1e6:0.000} | {library.BytesPerEpoch:#,0.#} | ") +
+                $"| {w.Id} {w.Name} | {library.Seconds:0.0000} | {numpy} | {ratio} | {library.Seconds / w.EpochsInAll * 1e6:#,0.000} | {library.BytesPerEpoch:#,0.#} | ") +
                 $"{Loss(library.FinalLoss, row.LibraryMatches)} | {numpyLoss} | {Exact(w.ExpectedLoss)} |");
         }
         var failures = rows.Where(r => !r.LibraryMatches || !r.NumpyMatches).Select(r => r.Workload.Id).ToList();
