@@ -1,3 +1,5 @@
+using NeuralNotebooks.Data;
+
 namespace NeuralNotebooks.Bench;
 
 /// <summary>One implementation's medians on a classifier workload.</summary>
@@ -62,22 +64,34 @@ internal static class ClassifierBenchmark
     }
 
     /// <summary>The workload, the folder the Python side reads its data from, and what to delete afterwards.</summary>
-    private static (ClassifierWorkload Workload, string DataFolder, Action CleanUp)? Load(string id, BenchmarkOptions options, TextWriter error)
+    private static (ClassifierWorkload Workload, string DataFolder, Action CleanUp)? Load(string id, BenchmarkOptions options, TextWriter error) =>
+        id == "W6" ? LoadDigits() : LoadFashion(options.FashionEpochs, error);
+
+    /// <summary>Notebook 10's digits, exported as .npy files to a temporary folder for the Python side.</summary>
+    private static (ClassifierWorkload, string, Action) LoadDigits()
     {
-        if (id == "W6")
+        var digits = ClassifierWorkload.Digits();
+        var exported = Path.Combine(Path.GetTempPath(), $"neuralnotebooks-bench-{Environment.ProcessId}-w6");
+        PythonExport.Write(exported, digits.Train, digits.Test);
+        return (digits, exported, () => Directory.Delete(exported, recursive: true));
+    }
+
+    /// <summary>Fashion-MNIST as the library loads it, and the folder it read (which the Python side reads too).</summary>
+    private static (ClassifierWorkload, string, Action)? LoadFashion(int epochs, TextWriter error)
+    {
+        var folder = FashionMnistFolder.Find()
+            ?? (DebianPackages.Ensure([FashionMnistFolder.DebianPackage], () => FashionMnistFolder.Find() is not null, error) ? FashionMnistFolder.Find() : null);
+        try
         {
-            var digits = ClassifierWorkload.Digits();
-            var folder = Path.Combine(Path.GetTempPath(), $"neuralnotebooks-bench-{Environment.ProcessId}-w6");
-            PythonExport.Write(folder, digits.Train, digits.Test);
-            return (digits, folder, () => Directory.Delete(folder, recursive: true));
+            // With no folder found the library downloads the files (its last resort) into one it searches.
+            var (train, test) = FashionMnist.Load(folder, error.WriteLine);
+            return (ClassifierWorkload.Fashion(train, test, epochs), folder ?? FashionMnistFolder.Find()!, () => { });
         }
-        var fashion = FashionMnistFiles.DebianFolder;
-        if (!FashionMnistFiles.Present(fashion) && !DebianPackages.Ensure([FashionMnistFiles.DebianPackage], () => FashionMnistFiles.Present(fashion), error))
+        catch (FileNotFoundException e)
         {
-            error.WriteLine($"W7 left out: Fashion-MNIST is not in {fashion}.");
+            error.WriteLine($"W7 left out: {e.Message}");
             return null;
         }
-        return (ClassifierWorkload.Fashion(fashion, options.FashionEpochs), fashion, () => { });
     }
 
     private static IReadOnlyList<string> AvailableAlternatives(TextWriter error)

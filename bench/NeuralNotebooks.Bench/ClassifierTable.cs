@@ -49,7 +49,7 @@ internal static class ClassifierTable
         var library = sklearn.Library;
         var gap = torch.Result.TestAccuracy - library.TestAccuracy;
         output.WriteLine(Invariant(
-            $"\nW7 target (library ≥ {FashionSpeedTarget}× faster per epoch than scikit-learn, test accuracy within {FashionAccuracyTarget:P0} of PyTorch float32's): ") +
+            $"\nW7 target (library ≥ {FashionSpeedTarget}× faster per epoch than scikit-learn, test accuracy within {FashionAccuracyTarget * 100:0} point of PyTorch float32's): ") +
             Invariant($"{sklearn.Ratio:0.00}× ({(sklearn.Ratio >= FashionSpeedTarget ? "met" : "not met")}), ") +
             Invariant($"{library.TestAccuracy:P2} against {torch.Result.TestAccuracy:P2} ({(gap <= FashionAccuracyTarget ? "met" : "not met")})."));
     }

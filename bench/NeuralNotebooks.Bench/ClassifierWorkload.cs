@@ -33,10 +33,9 @@ internal sealed record ClassifierWorkload(string Id, string Name, Dataset Train,
         return new("W6", "digits: 1,348 × 64-32-10, Adam, batches of 32", train, test, Hidden: 32, LearningRate: 0.01, BatchSize: 32, Epochs: 30);
     }
 
-    /// <summary>Fashion-MNIST's 60,000 training images, 784-128-10, Adam 0.001, batches of 64.</summary>
-    public static ClassifierWorkload Fashion(string folder, int epochs) =>
-        new("W7", "fashion-mnist: 60,000 × 784-128-10, Adam, batches of 64",
-            FashionMnistFiles.Load(folder, "train"), FashionMnistFiles.Load(folder, "t10k"), Hidden: 128, LearningRate: 0.001, BatchSize: 64, Epochs: epochs);
+    /// <summary>Fashion-MNIST (<see cref="FashionMnist.Load(string?, Action{string}?)"/>): 60,000 training images, 784-128-10, Adam 0.001, batches of 64.</summary>
+    public static ClassifierWorkload Fashion(Dataset train, Dataset test, int epochs) =>
+        new("W7", "fashion-mnist: 60,000 × 784-128-10, Adam, batches of 64", train, test, Hidden: 128, LearningRate: 0.001, BatchSize: 64, Epochs: epochs);
 
     /// <summary>The network a learner creates for it: ReLU hidden units, softmax outputs, He weights.</summary>
     public NeuralNetwork CreateNetwork() => NeuralNetwork.Create(Sizes, Activation.ReLU, Activation.Softmax, Initializer.He, Seed);

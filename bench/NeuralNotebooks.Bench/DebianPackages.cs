@@ -20,7 +20,7 @@ internal static class DebianPackages
         var installed = Succeeds("apt-get", "update", "-qq") && Succeeds("apt-get", ["install", "-y", "-qq", .. packages]);
         if (!installed || !ready())
         {
-            error.WriteLine($"Could not install {string.Join(", ", packages)} (apt-get needs root); what needs them is left out.");
+            error.WriteLine($"Could not install {string.Join(", ", packages)} (apt-get needs root).");
             return false;
         }
         return true;

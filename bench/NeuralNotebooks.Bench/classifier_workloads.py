@@ -29,14 +29,15 @@ def load_exported(folder):
 
 
 def read_idx(path, header):
-    with gzip.open(path, "rb") as file:
+    """An IDX file's values after its header, from the plain file where there is one, else the gzipped one (as the library)."""
+    with (open(path, "rb") if os.path.exists(path) else gzip.open(path + ".gz", "rb")) as file:
         return np.frombuffer(file.read(), dtype=np.uint8, offset=header)
 
 
 def load_fashion(folder):
     def part(prefix):
-        images = read_idx(os.path.join(folder, f"{prefix}-images-idx3-ubyte.gz"), 16).reshape(-1, 784) / 255.0
-        labels = read_idx(os.path.join(folder, f"{prefix}-labels-idx1-ubyte.gz"), 8).astype(np.int64)
+        images = read_idx(os.path.join(folder, f"{prefix}-images-idx3-ubyte"), 16).reshape(-1, 784) / 255.0
+        labels = read_idx(os.path.join(folder, f"{prefix}-labels-idx1-ubyte"), 8).astype(np.int64)
         return images, labels
 
     return (*part("train"), *part("t10k"))

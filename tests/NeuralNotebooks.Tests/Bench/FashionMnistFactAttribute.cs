@@ -2,12 +2,12 @@ using NeuralNotebooks.Bench;
 
 namespace NeuralNotebooks.Tests.Bench;
 
-/// <summary>A test that needs numpy and Debian's Fashion-MNIST files; skipped with the reason where either is missing.</summary>
+/// <summary>A test that needs numpy and Fashion-MNIST's files in a folder the library searches; skipped with the reason where either is missing.</summary>
 public sealed class FashionMnistFactAttribute : FactAttribute
 {
     public FashionMnistFactAttribute()
     {
         Skip = new NumpyFactAttribute().Skip
-            ?? (FashionMnistFiles.Present(FashionMnistFiles.DebianFolder) ? null : $"Needs Debian's {FashionMnistFiles.DebianPackage} in {FashionMnistFiles.DebianFolder}.");
+            ?? (FashionMnistFolder.Find() is null ? $"Needs Fashion-MNIST in one of the library's folders (Debian's {FashionMnistFolder.DebianPackage} installs it)." : null);
     }
 }
