@@ -40,7 +40,15 @@ internal sealed class RunCommand : Command
         var notebooks = Select(folder, options.GetRequiredValue(_only));
         CheckWritable(outputFolder, notebooks.Select(n => OutputFolderFor(n, folder, outputFolder)).Distinct());
 
-        await Repository.RestoreKernelToolAsync(root).ConfigureAwait(false);
+        try
+        {
+            await Repository.RestoreKernelToolAsync(root).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            error.WriteLine($"{CommandLine.Name}: the kernel could not be restored, so no notebook ran: {e.Message.Split('\n')[0]}");
+            return CommandLine.Failed;
+        }
         output.WriteLine($"Running {Count(notebooks.Count)} in the stock kernel; writing to {Shown(outputFolder, root)}/");
         var failed = new List<string>();
         try
