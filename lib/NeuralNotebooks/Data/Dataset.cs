@@ -106,7 +106,7 @@ public sealed record Dataset
     /// <summary>The examples at these positions, in this order, named "<see cref="Name"/> (<paramref name="part"/>)".</summary>
     /// <exception cref="ArgumentNullException"><paramref name="rows"/> or <paramref name="part"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rows"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A position is not from 0 to <see cref="Count"/> − 1 (the message names it).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A position is not from 0 to <see cref="Count"/> − 1 (the message names it), or there are more than fit in memory.</exception>
     public Dataset Take(IReadOnlyList<int> rows, string part)
     {
         Guard.NotNull(rows, nameof(rows));
@@ -115,6 +115,7 @@ public sealed record Dataset
         {
             throw new ArgumentException("rows must hold at least one position, but was empty.", nameof(rows));
         }
+        MemoryLimit.CheckRows(rows.Count, 1, nameof(rows), "examples", X.ColumnCount, y.ColumnCount);
         for (var i = 0; i < rows.Count; i++)
         {
             Guard.InRange(rows[i], 0, Count - 1, $"rows[{i}]");
