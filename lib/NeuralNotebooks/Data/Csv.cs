@@ -34,20 +34,20 @@ public static class Csv
     public static Dataset Load(string path, string label, Scaling scaling = Scaling.None, bool? header = null, Dataset? like = null)
     {
         Guard.NotNull(label, nameof(label));
-        return Load(path, names => LabelColumn(path, label, names), scaling, header, like);
+        return Load(path, table => LabelColumn(label, table), scaling, header, like);
     }
 
     /// <summary>Loads a CSV file whose label column is number <paramref name="label"/>, counting from 0.</summary>
     /// <inheritdoc cref="Load(string, string, Scaling, bool?, Dataset?)"/>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="label"/> is not the number of a column.</exception>
     public static Dataset Load(string path, int label, Scaling scaling = Scaling.None, bool? header = null, Dataset? like = null) =>
-        Load(path, names =>
+        Load(path, table =>
         {
-            Guard.InRange(label, 0, names.Length - 1, nameof(label));
+            Guard.InRange(label, 0, table.Width - 1, nameof(label));
             return label;
         }, scaling, header, like);
 
-    private static Dataset Load(string path, Func<string[], int> labelColumn, Scaling scaling, bool? header, Dataset? like)
+    private static Dataset Load(string path, Func<Table, int> labelColumn, Scaling scaling, bool? header, Dataset? like)
     {
         Guard.NotNull(path, nameof(path));
         if (!Enum.IsDefined(scaling))
@@ -62,107 +62,128 @@ public static class Csv
         {
             throw new FileNotFoundException($"path must name a CSV file, but there is no file at '{path}'.", path);
         }
-        var lines = CsvLines.Read(path).ToList();
-        if (lines.Count == 0)
+        var table = Table.Read(path, header);
+        var labelAt = labelColumn(table);
+        if (table.Width < 2)
         {
-            throw new InvalidDataException($"{path}: the file is empty.");
+            throw new InvalidDataException($"{path}: needs at least one feature column besides the label column, but has {table.Width} column.");
         }
-        var hasHeader = header ?? LooksLikeHeader(lines);
-        var width = lines[0].Fields.Length;
-        var names = hasHeader ? lines[0].Fields : [.. Enumerable.Range(0, width).Select(k => k.ToString(CultureInfo.InvariantCulture))];
-        var rows = lines.Skip(hasHeader ? 1 : 0).ToList();
-        if (rows.Count == 0)
+        if (like is not null && like.X.ColumnCount != table.Width - 1)
         {
-            throw new InvalidDataException($"{path}: the file holds a header line but no data lines.");
+            throw new ArgumentException($"like must have as many features as {path} ({table.Width - 1}), but had {like.X.ColumnCount}.", nameof(like));
         }
-        var labelAt = labelColumn(hasHeader ? names : [.. names.Select(_ => "")]);
-        if (width < 2)
+        var (features, labels) = Parse(table, labelAt);
+        var classes = like?.ClassNames ?? Classes(labels);
+        if (classes.Count < 2)
         {
-            throw new InvalidDataException($"{path}: needs at least one feature column besides the label column, but has {width} column.");
+            throw new InvalidDataException($"{path}, {table.Column(labelAt)}: the labels are all '{classes[0]}', a single class; a classifier needs at least two.");
         }
-        if (like is not null && like.X.ColumnCount != width - 1)
-        {
-            throw new ArgumentException($"like must have as many features as {path} ({width - 1}), but had {like.X.ColumnCount}.", nameof(like));
-        }
-        string Column(int k) => hasHeader ? $"column {k} ('{names[k]}')" : $"column {k}";
+        var classOf = Number(table, labelAt, labels, classes, like);
+        var X = Matrix<double>.Build.DenseOfArray(features);
+        var scaler = like is not null ? like.Scaler : scaling == Scaling.None ? null : FeatureScaler.Fit(X, scaling);
+        var y = classes.Count == 2
+            ? Matrix<double>.Build.Dense(classOf.Length, 1, (i, _) => classOf[i])
+            : Matrix<double>.Build.Dense(classOf.Length, classes.Count, (i, k) => classOf[i] == k ? 1 : 0);
+        return new Dataset(NameOf(path), scaler?.Apply(X) ?? X, y, classes, scaler);
+    }
 
-        var features = new double[rows.Count, width - 1];
-        var labels = new string[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+    // Every field but the label's must be a finite number.
+    private static (double[,] Features, string[] Labels) Parse(Table table, int labelAt)
+    {
+        var features = new double[table.Rows.Count, table.Width - 1];
+        var labels = new string[table.Rows.Count];
+        for (var i = 0; i < table.Rows.Count; i++)
         {
-            var (line, fields) = rows[i];
-            if (fields.Length != width)
+            var (line, fields) = table.Rows[i];
+            if (fields.Length != table.Width)
             {
-                throw new InvalidDataException($"{path}, line {line}: expected {width} comma-separated fields, as on line {lines[0].Line}, but found {fields.Length}.");
+                throw new InvalidDataException($"{table.Path}, line {line}: expected {table.Width} comma-separated fields, as on line {table.FirstLine}, but found {fields.Length}.");
             }
-            for (var (k, j) = (0, 0); k < width; k++)
+            for (var (k, j) = (0, 0); k < table.Width; k++)
             {
                 if (k == labelAt)
                 {
                     labels[i] = fields[k];
                 }
-                else if (double.TryParse(fields[k], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value))
+                else if (IsNumber(fields[k], out var value))
                 {
                     features[i, j++] = value;
                 }
                 else
                 {
-                    throw new InvalidDataException($"{path}, line {line}, {Column(k)}: a feature must be a finite number, but was '{fields[k]}'.");
+                    throw new InvalidDataException($"{table.Path}, line {line}, {table.Column(k)}: a feature must be a finite number, but was '{fields[k]}'.");
                 }
             }
         }
+        return (features, labels);
+    }
 
-        var classes = like?.ClassNames ?? Classes(labels);
-        if (classes.Count < 2)
-        {
-            throw new InvalidDataException($"{path}, {Column(labelAt)}: the labels are all '{classes[0]}', a single class; a classifier needs at least two.");
-        }
+    // Each row's class number: the position of its label among the classes.
+    private static int[] Number(Table table, int labelAt, string[] labels, IReadOnlyList<string> classes, Dataset? like)
+    {
         var index = classes.Select((name, k) => (name, k)).ToDictionary(c => c.name, c => c.k, StringComparer.Ordinal);
-        var classOf = new int[rows.Count];
-        for (var i = 0; i < rows.Count; i++)
+        var classOf = new int[labels.Length];
+        for (var i = 0; i < labels.Length; i++)
         {
             if (!index.TryGetValue(labels[i], out classOf[i]))
             {
-                throw new InvalidDataException($"{path}, line {rows[i].Line}, {Column(labelAt)}: '{labels[i]}' is not one of the classes of {like!.Name} ({string.Join(", ", classes)}).");
+                throw new InvalidDataException($"{table.Path}, line {table.Rows[i].Line}, {table.Column(labelAt)}: '{labels[i]}' is not one of the classes of {like?.Name} ({string.Join(", ", classes)}).");
             }
         }
-
-        var X = Matrix<double>.Build.DenseOfArray(features);
-        var scaler = like is not null ? like.Scaler : scaling == Scaling.None ? null : FeatureScaler.Fit(X, scaling);
-        var y = classes.Count == 2
-            ? Matrix<double>.Build.Dense(rows.Count, 1, (i, _) => classOf[i])
-            : Matrix<double>.Build.Dense(rows.Count, classes.Count, (i, k) => classOf[i] == k ? 1 : 0);
-        return new Dataset(NameOf(path), scaler?.Apply(X) ?? X, y, classes, scaler);
+        return classOf;
     }
 
-    private static int LabelColumn(string path, string label, string[] names)
+    private static int LabelColumn(string label, Table table)
     {
-        var named = Array.IndexOf(names, label);
+        var named = table.Names is { } names ? Array.IndexOf(names, label) : -1;
         if (named >= 0)
         {
             return named;
         }
-        if (int.TryParse(label, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < names.Length)
+        if (int.TryParse(label, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number < table.Width)
         {
             return number;
         }
-        var columns = names.All(n => n.Length == 0)
-            ? $"a column number from 0 to {names.Length - 1} ({path} has no header line to name its columns)"
-            : $"one of the columns of {path} ({string.Join(", ", names)}) or a column number from 0 to {names.Length - 1}";
+        var columns = table.Names is null
+            ? $"a column number from 0 to {table.Width - 1} ({table.Path} has no header line to name its columns)"
+            : $"one of the columns of {table.Path} ({string.Join(", ", table.Names)}) or a column number from 0 to {table.Width - 1}";
         throw new ArgumentException($"label must be {columns}, but was '{label}'.", nameof(label));
     }
 
-    // The first line names the columns when one of its fields is not a number where the next line's is (a text label
-    // column is text on every line, so it cannot tell). A file of one line is a header when none of it is a number.
-    private static bool LooksLikeHeader(List<(int Line, string[] Fields)> lines)
+    /// <summary>The file's lines split into fields: its header's names (null without one) and its data rows.</summary>
+    private sealed record Table(string Path, string[]? Names, int Width, int FirstLine, List<(int Line, string[] Fields)> Rows)
     {
-        var first = lines[0].Fields;
-        if (lines.Count == 1)
+        public static Table Read(string path, bool? header)
         {
-            return first.All(f => !IsNumber(f));
+            var lines = CsvLines.Read(path).ToList();
+            if (lines.Count == 0)
+            {
+                throw new InvalidDataException($"{path}: the file is empty.");
+            }
+            var hasHeader = header ?? LooksLikeHeader(lines);
+            var rows = lines.Skip(hasHeader ? 1 : 0).ToList();
+            if (rows.Count == 0)
+            {
+                throw new InvalidDataException($"{path}: the file holds a header line but no data lines.");
+            }
+            return new Table(path, hasHeader ? lines[0].Fields : null, lines[0].Fields.Length, lines[0].Line, rows);
         }
-        var second = lines[1].Fields;
-        return Enumerable.Range(0, Math.Min(first.Length, second.Length)).Any(k => !IsNumber(first[k]) && IsNumber(second[k]));
+
+        /// <summary>How messages name column k: its number from 0, and its name when the file has a header.</summary>
+        public string Column(int k) => Names is null ? $"column {k}" : $"column {k} ('{Names[k]}')";
+
+        // The first line names the columns when one of its fields is not a number where the next line's is (a text
+        // label column is text on every line, so it cannot tell). A file of one line is a header when none of it is a number.
+        private static bool LooksLikeHeader(List<(int Line, string[] Fields)> lines)
+        {
+            var first = lines[0].Fields;
+            if (lines.Count == 1)
+            {
+                return !first.Any(IsNumber);
+            }
+            var second = lines[1].Fields;
+            return Enumerable.Range(0, Math.Min(first.Length, second.Length)).Any(k => !IsNumber(first[k]) && IsNumber(second[k]));
+        }
     }
 
     private static IReadOnlyList<string> Classes(string[] labels)
@@ -173,8 +194,10 @@ public static class Csv
             : [.. distinct.Order(StringComparer.Ordinal)];
     }
 
-    private static bool IsNumber(string field) =>
-        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value);
+    private static bool IsNumber(string field) => IsNumber(field, out _);
+
+    private static bool IsNumber(string field, out double value) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
     private static string NameOf(string path)
     {
