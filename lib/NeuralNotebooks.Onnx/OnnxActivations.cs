@@ -9,7 +9,7 @@ namespace NeuralNotebooks.Onnx;
 /// <remarks>
 /// Sigmoid is the blog's clipped one: Clip(z, −250, 250), then Sigmoid. Leaky ReLU is Max(z, 0.01 · z), not ONNX's
 /// LeakyRelu: that operator's slope is a float32 attribute, and float32 cannot hold 0.01 (it holds
-/// 0.009999999776…), so every negative output would be off in its ninth digit; and before opset 16 ONNX Runtime
+/// 0.009999999776…), so every negative output would be off by 2.2e-8 of itself; and before opset 16 ONNX Runtime
 /// has no float64 LeakyRelu at all. Linear is Identity, so that every layer ends in a node of its own. Softmax is
 /// taken over each row (axis 1), as the library does.
 /// </remarks>
