@@ -2,7 +2,8 @@
 // Release) when its DLL is missing or older than its sources, so the next cell can reference it.
 // A notebook that needs another of the repository's libraries builds it the same way in a cell of its
 // own, after the first two: LibraryBuild.EnsureBuilt("NeuralNotebooks.Onnx").
-// Paths are relative to the notebooks folder, which is where the kernel runs a notebook.
+// The kernel runs a notebook in the notebook's own folder (notebooks/ or notebooks/solutions/), so the
+// repository is found by looking upwards from there for NeuralNotebooks.sln.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -14,17 +15,18 @@ static class LibraryBuild
 
     public static string EnsureBuilt(string name = Core)
     {
-        var project = $"../lib/{name}/{name}.csproj";
-        var dll = $"../artifacts/bin/{name}/release/{name}.dll";
+        var root = RepositoryRoot();
+        var project = Path.Combine(root, $"lib/{name}/{name}.csproj");
+        var dll = Path.Combine(root, $"artifacts/bin/{name}/release/{name}.dll");
         if (!File.Exists(project))
         {
-            throw new InvalidOperationException($"Can't find {Path.GetFullPath(project)}: run the notebook from the repository's notebooks folder.");
+            throw new InvalidOperationException($"Can't find the {name} library's project, {project}.");
         }
         // Every library of the course builds on the core one, so a change there counts too.
-        var sources = new[] { $"../lib/{name}", $"../lib/{Core}" }.Distinct()
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        var sources = new[] { name, Core }.Distinct()
+            .SelectMany(library => Directory.EnumerateFiles(Path.Combine(root, "lib", library), "*", SearchOption.AllDirectories))
             .Where(f => f.EndsWith(".cs") || f.EndsWith(".csproj"))
-            .Concat(new[] { "../Directory.Build.props", "../Directory.Packages.props" });
+            .Concat(new[] { Path.Combine(root, "Directory.Build.props"), Path.Combine(root, "Directory.Packages.props") });
         var newestSource = sources.Max(File.GetLastWriteTimeUtc);
         if (File.Exists(dll) && File.GetLastWriteTimeUtc(dll) >= newestSource)
         {
@@ -49,6 +51,19 @@ static class LibraryBuild
         // MSBuild leaves a DLL as it was when only the core library's internals changed: mark this one as checked.
         File.SetLastWriteTimeUtc(dll, DateTime.UtcNow);
         return $"Built the {name} library in {clock.Elapsed.TotalSeconds:0.0} s.";
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NeuralNotebooks.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException(
+            $"Can't find the repository (a folder holding NeuralNotebooks.sln) above {Directory.GetCurrentDirectory()}: run the notebook from the repository's notebooks folder.");
     }
 
     // The kernel runs on the dotnet host; use the same one, so the build needs nothing on the PATH.
