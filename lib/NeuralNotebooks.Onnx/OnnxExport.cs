@@ -6,7 +6,7 @@ using Onnx;
 namespace NeuralNotebooks.Onnx;
 
 /// <summary>
-/// Writes a trained <see cref="NeuralNetwork"/> as an ONNX model, which ONNX Runtime, ML.NET and onnxruntime-web can run.
+/// Writes a trained <see cref="NeuralNetwork"/> as an ONNX model, which ONNX Runtime and ML.NET can run.
 /// </summary>
 /// <remarks>
 /// Each layer becomes a Gemm node, Z = A · W + b (the weights and biases stored as constants named W1, b1, W2, …),

@@ -54,7 +54,7 @@ internal sealed class TrainCommand : Command
     private readonly CliOption<double> _testFraction = new("--test-fraction", "share held out for testing, above 0 and below 1") { HelpName = "X", Default = 0.2 };
     private readonly CliOption<long> _seed = new("--seed", "seeds the data, the weights, the split and the shuffling") { HelpName = "N", Default = 1 };
 
-    private readonly CliOption<string> _save = new("--save", "after training, save the network as an ONNX model at PATH (model.onnx), for ONNX Runtime, ML.NET or the browser")
+    private readonly CliOption<string> _save = new("--save", "after training, save the network as an ONNX model at PATH (model.onnx), for ONNX Runtime or ML.NET")
     {
         HelpName = "PATH", Parameter = "onnxPath",
     };
