@@ -18,7 +18,7 @@ internal static class CommandLine
     /// <summary>The command line was wrong: an unknown option, a missing or malformed value, a value out of range.</summary>
     public const int UsageError = 2;
 
-    /// <summary>The input was valid but the work failed: training diverged, or a notebook failed to run.</summary>
+    /// <summary>The input was valid but the work failed: training diverged, a notebook failed to run, or a file could not be written.</summary>
     public const int Failed = 1;
 
     /// <summary>The program's name, as help, errors and tab completion show it.</summary>
@@ -91,6 +91,10 @@ internal static class CommandLine
         catch (TrainingDivergedException e)
         {
             return Fail(error, e.Message, Failed);
+        }
+        catch (IOException e)
+        {
+            return Fail(error, e.Message.ReplaceLineEndings(" "), Failed);
         }
     }
 
