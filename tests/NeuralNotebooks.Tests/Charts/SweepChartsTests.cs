@@ -121,6 +121,19 @@ public class SweepChartsTests
     }
 
     [Fact]
+    public void A_rate_that_overflowed_gets_a_step_saying_where_it_diverged_drawn_from_its_last_good_weights()
+    {
+        var runs = LearningRateSweep.Run([1, 1e300], Xor.Inputs, Xor.Targets, 3000);
+
+        var step = new ChartJson(Charts.LearningRateSlider(runs, Xor.Inputs, Xor.Targets, Target)).Steps[1].GetProperty("args");
+
+        Assert.Contains("far too large: the weights overflowed", step[1].GetProperty("title.text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("diverged at epoch 1", step[1].GetProperty("title.text").GetString(), StringComparison.Ordinal);
+        Assert.Equal([1], Numbers(step[0].GetProperty("x")[0]));
+        Assert.Equal(runs[1].Network!.Predict(0, 0), step[0].GetProperty("z")[1][0][0].GetDouble(), 1e-3);
+    }
+
+    [Fact]
     public void A_sweep_whose_runs_have_no_network_is_rejected()
     {
         var byHand = new SweepRun(0.1, new TrainingHistory([0.25, 0.2]), null);
