@@ -43,8 +43,8 @@ public static partial class Charts
         return Figure(traces, new()
         {
             ["title"] = TitleOf(unitSquare ? "What the network predicts over the unit square" : "What the network predicts"),
-            ["xaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "x1" } },
-            ["yaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "x2" } },
+            ["xaxis"] = new Dictionary<string, object> { ["title"] = AxisTitle("x1") },
+            ["yaxis"] = new Dictionary<string, object> { ["title"] = AxisTitle("x2") },
             ["legend"] = TopLegend(),
         }, width: 640, height: 560);
     }
@@ -65,8 +65,8 @@ public static partial class Charts
         return Figure(TargetPointTraces(data.X, data.y, size: 8), new()
         {
             ["title"] = TitleOf(data.Name),
-            ["xaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "x1" } },
-            ["yaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "x2" } },
+            ["xaxis"] = new Dictionary<string, object> { ["title"] = AxisTitle("x1") },
+            ["yaxis"] = new Dictionary<string, object> { ["title"] = AxisTitle("x2") },
         }, width: 480, height: 440);
     }
 
@@ -75,7 +75,7 @@ public static partial class Charts
     {
         Guard.NotNull(datasets, nameof(datasets));
         var all = datasets.ToList();
-        var panels = all.Select((d, i) => { CheckPlane(d.X, d.y); return TargetPointTraces(d.X, d.y, size: 6, Axes(i), showLegend: i == 0); });
+        var panels = all.Select((d, i) => { CheckPlane(d.X, d.y); return TargetPointTraces(d.X, d.y, size: SmallestPoint, Axes(i), showLegend: i == 0); });
         return Panels(panels, all.Select(d => d.Name).ToList(), "The data sets: red circles are class 1, blue squares class 0", columns: 3, size: 300, colorBar: null);
     }
 
@@ -157,8 +157,8 @@ public static partial class Charts
         return Figure([.. heatmaps, .. points], new()
         {
             ["title"] = TitleOf("The decision boundary during training", "drag the slider to see it after each number of epochs"),
-            ["xaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "x1" } },
-            ["yaxis"] = new Dictionary<string, object> { ["title"] = new Dictionary<string, object> { ["text"] = "x2" } },
+            ["xaxis"] = new Dictionary<string, object> { ["title"] = AxisTitle("x1") },
+            ["yaxis"] = new Dictionary<string, object> { ["title"] = AxisTitle("x2") },
             ["legend"] = TopLegend(),
             ["margin"] = new Dictionary<string, object> { ["t"] = 120 },
             ["sliders"] = new[]

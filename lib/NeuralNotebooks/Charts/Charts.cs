@@ -20,6 +20,12 @@ public static partial class Charts
     /// <summary>The significant digits the charts keep of each number they embed, so pages stay small.</summary>
     private const int SignificantDigits = 4;
 
+    /// <summary>The smallest marker the examples get: below it, the white outline swallows the fill.</summary>
+    private const int SmallestPoint = 7;
+
+    /// <summary>The buckets <see cref="CurveSampling"/> groups a long loss curve into (at most three points each).</summary>
+    private const int CurveBuckets = 50;
+
     /// <summary>An activation function and its slope, drawn over z from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The range is empty or not finite, or <paramref name="points"/> is below 2.</exception>
     public static GenericChart Activation(Activation activation, double from = -6, double to = 6, int points = 241)
@@ -140,6 +146,11 @@ public static partial class Charts
         ["font"] = labelTicks ? new Dictionary<string, object>() : new Dictionary<string, object> { ["color"] = "rgba(0,0,0,0)" },
     };
 
+    /// <summary>The title text with a second, smaller line (plotly.js renders the markup).</summary>
+    private static string Title(string title, string? subtitle) => (string)TitleOf(title, subtitle)["text"];
+
+    private static Dictionary<string, object> AxisTitle(string text) => new() { ["text"] = text };
+
     /// <summary>Sets the chart's title and axis titles, and its size.</summary>
     private static GenericChart Finish(GenericChart chart, string title, string xTitle, string yTitle, int width = 760, int height = 440)
     {
@@ -153,17 +164,17 @@ public static partial class Charts
     private static GenericChart WithLogX(GenericChart chart, IEnumerable<double> values, string name)
     {
         var (min, max) = LogAxis.Extent(values, name);
-        return Plotly.NET.Chart.withXAxis(Axis(LogAxis.Style(min, max)), FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
+        return Plotly.NET.Chart.withXAxis(LinearAxisOf(LogAxis.Style(min, max)), FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
     }
 
     /// <summary>Makes the chart's y axis logarithmic, with readable ticks over the positive values given.</summary>
     private static GenericChart WithLogY(GenericChart chart, IEnumerable<double> values, string name)
     {
         var (min, max) = LogAxis.Extent(values, name);
-        return Plotly.NET.Chart.withYAxis(Axis(LogAxis.Style(min, max)), FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
+        return Plotly.NET.Chart.withYAxis(LinearAxisOf(LogAxis.Style(min, max)), FSharpOption<StyleParam.SubPlotId>.None).Invoke(chart);
     }
 
-    private static LinearAxis Axis(Dictionary<string, object> properties)
+    private static LinearAxis LinearAxisOf(Dictionary<string, object> properties)
     {
         var axis = new LinearAxis();
         foreach (var (name, value) in properties)
@@ -281,9 +292,6 @@ public static partial class Charts
                 },
             });
         }).ToArray();
-
-    /// <summary>The smallest marker the examples get: below it, the white outline swallows the fill.</summary>
-    private const int SmallestPoint = 7;
 
     private static double[] Grid(double from, double to, int points)
     {

@@ -10,9 +10,6 @@ public static partial class Charts
     /// <summary>Up to this many lines, a legend names each; beyond it, a colour bar shows which colour is which rate.</summary>
     private const int MostLegendEntries = 15;
 
-    /// <summary>The buckets <see cref="CurveSampling"/> groups a slider's loss curves into (at most three points each).</summary>
-    private const int CurveBuckets = 50;
-
     /// <summary>
     /// One loss curve per learning rate of a sweep, on one chart with a logarithmic loss axis. The colours run in
     /// order of the rate along one colour scale (dark purple for the smallest, yellow-green for the largest).
@@ -102,7 +99,7 @@ public static partial class Charts
     }
 
     /// <summary>A regime in words, for titles and legends.</summary>
-    internal static string Describe(LearningRateRegime regime) => regime switch
+    private static string Describe(LearningRateRegime regime) => regime switch
     {
         LearningRateRegime.TooSmall => "too small",
         LearningRateRegime.AboutRight => "about right",
@@ -271,13 +268,8 @@ public static partial class Charts
             }).ToList();
     }
 
-    private static Dictionary<string, object> AxisTitle(string text) => new() { ["text"] = text };
-
     /// <summary>A prediction for a label: three decimals, enough to tell 0.999 from 0.5.</summary>
     private static string Prediction(double value) => value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The title text with a second, smaller line (plotly.js renders the markup).</summary>
-    private static string Title(string title, string? subtitle) => (string)TitleOf(title, subtitle)["text"];
 
     /// <summary>Adds a colour bar for the learning rates (log scale), in place of a legend too long to read.</summary>
     private static GenericChart WithRateColorBar(GenericChart chart, double slowest, double fastest)
