@@ -192,9 +192,9 @@ public static partial class Charts
 
     private static double[] Significant(IEnumerable<double> values) => values.Select(Significant).ToArray();
 
-    /// <summary>A number for a label: four significant digits, written out in full from 0.0001 to 100000.</summary>
+    /// <summary>A number for a label: four significant digits, written out in full from 0.000001 to 100000 (losses get that small).</summary>
     private static string Short(double value) =>
-        Math.Abs(value) is (>= 1e-4 and < 1e5) or 0
+        Math.Abs(value) is (>= 1e-6 and < 1e5) or 0
             ? Significant(value).ToString("0.##########", CultureInfo.InvariantCulture)
             : Significant(value).ToString("G4", CultureInfo.InvariantCulture);
 

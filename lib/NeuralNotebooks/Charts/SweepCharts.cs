@@ -133,6 +133,8 @@ public static partial class Charts
             var start = frames[active];
             var (lossMin, lossMax) = LogAxis.Extent(sweep.SelectMany(r => r.History.Losses).Append(targetLoss), "runs");
             var rates = sweep.Select(r => r.LearningRate).ToArray();
+            // The U line: through the rates that reached the target, in order.
+            var reached = Enumerable.Range(0, sweep.Count).Where(i => sweep[i].EpochsToReach(targetLoss) is not null).ToArray();
             Trace[] traces =
             [
                 Trace("scatter", WithValues(new() { ["mode"] = "lines", ["name"] = "loss", ["showlegend"] = false, ["line"] = new Dictionary<string, object> { ["width"] = 2.5 } }, start.Values[0])),
@@ -147,7 +149,8 @@ public static partial class Charts
                 }, axes: "2"),
                 Trace("scatter", new()
                 {
-                    ["mode"] = "lines", ["x"] = new[] { 1.0 }, ["y"] = new[] { 1.0 }, ["name"] = "epochs needed", ["xaxis"] = "x3", ["yaxis"] = "y3",
+                    ["mode"] = "lines", ["x"] = reached.Select(i => rates[i]).ToArray(), ["y"] = reached.Select(i => EpochsShown(sweep[i])).ToArray(),
+                    ["name"] = "epochs needed", ["xaxis"] = "x3", ["yaxis"] = "y3",
                     ["line"] = new Dictionary<string, object> { ["color"] = "#bbbbbb", ["width"] = 1.5 }, ["hoverinfo"] = "skip", ["showlegend"] = false,
                 }),
                 Trace("scatter", WithValues(new()
@@ -158,10 +161,6 @@ public static partial class Charts
                 .. TargetPointTraces(X, y, size: _labelled ? 14 : SmallestPoint, axes: "2"),
                 .. Enum.GetValues<LearningRateRegime>().Select(RegimePoints),
             ];
-            // The U line: through the rates that reached the target, in order.
-            var reached = Enumerable.Range(0, sweep.Count).Where(i => sweep[i].EpochsToReach(targetLoss) is not null).ToArray();
-            traces[3].SetProperty("x", reached.Select(i => rates[i]).ToArray());
-            traces[3].SetProperty("y", reached.Select(i => EpochsShown(sweep[i])).ToArray());
             var layout = new Dictionary<string, object>
             {
                 ["title"] = TitleOf(start.Title),
