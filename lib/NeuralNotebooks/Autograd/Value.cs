@@ -1,5 +1,4 @@
 using System.Globalization;
-using NeuralNotebooks.Activations;
 
 namespace NeuralNotebooks.Autograd;
 
