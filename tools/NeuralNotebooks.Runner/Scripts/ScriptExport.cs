@@ -164,6 +164,8 @@ public static class ScriptExport
             lines.Add($"// Left out, as only the notebook host needs {(left.Count == 1 ? "it" : "them")}: {string.Join(", ", left)}.");
         }
         lines.Add($"#:project {layout.LibraryProject}");
+        lines.Add("// Run on the JIT with reflection, as the notebook does (a file-based app's default, native AOT, turns some off).");
+        lines.Add("#:property PublishAot=false");
         return string.Join("\n", lines);
     }
 
