@@ -11,7 +11,6 @@ internal sealed class ScriptCommand : Command
 {
     private readonly Argument<string[]> _notebooks = new("notebooks")
     {
-        HelpName = "NOTEBOOK",
         Description = "the notebooks to write as apps (.ipynb)",
         Arity = ArgumentArity.OneOrMore,
     };

@@ -36,7 +36,7 @@ public sealed class ScriptCommandTests : IDisposable
         var (exitCode, printed, _) = Run(["script", "--help"]);
 
         Assert.Equal(0, exitCode);
-        Assert.Contains("neuralnotebooks script <NOTEBOOK>... [options]", printed, StringComparison.Ordinal);
+        Assert.Contains("neuralnotebooks script <notebooks>... [options]", printed, StringComparison.Ordinal);
         Assert.Contains("dotnet run NAME.cs", printed, StringComparison.Ordinal);
         Assert.Contains("--output <DIR> (REQUIRED)", printed, StringComparison.Ordinal);
     }
