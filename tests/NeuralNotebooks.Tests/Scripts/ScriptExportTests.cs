@@ -93,6 +93,37 @@ public class ScriptExportTests
     }
 
     [Fact]
+    public void A_trailing_call_that_returns_nothing_stays_a_statement_as_the_notebook_shows_nothing_for_it()
+    {
+        var source = ScriptExport.Convert(Notebook(Code(Start), Code("var a = 1;\nConsole.WriteLine(a)")), Layout);
+
+        Assert.Contains("\nvar a = 1;\nConsole.WriteLine(a);\n", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("Show(Console", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_function_declared_in_an_earlier_cell_is_known_when_a_later_cell_ends_with_a_call_to_it()
+    {
+        var source = ScriptExport.Convert(
+            Notebook(Code(Start), Code("void Greet(string name) => Console.WriteLine(name);\nint Twice(int n) => 2 * n;"), Code("Greet(\"you\")"), Code("Twice(21)")),
+            Layout);
+
+        Assert.Contains("\nGreet(\"you\");\n", source, StringComparison.Ordinal);
+        Assert.Contains("\nNotebookApp.Show(Twice(21));\n", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_trailing_expression_of_a_library_type_or_an_unknown_one_is_shown()
+    {
+        var source = ScriptExport.Convert(
+            Notebook(Code(Start), Code("using NeuralNotebooks.Data;\nXor.Inputs"), Code("SomethingOnlyTheKernelKnows()")),
+            Layout);
+
+        Assert.Contains("\nNotebookApp.Show(Xor.Inputs);\n", source, StringComparison.Ordinal);
+        Assert.Contains("\nNotebookApp.Show(SomethingOnlyTheKernelKnows());\n", source, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Markdown_cells_become_comments_between_the_code_cells()
     {
         var source = ScriptExport.Convert(Notebook(Code(Start), Markdown("## Training\n\nTrain it."), Code("var a = 1;")), Layout);

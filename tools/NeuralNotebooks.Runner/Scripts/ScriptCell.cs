@@ -41,7 +41,19 @@ public sealed record ScriptCell(
     public static ScriptCell Parse(string code)
     {
         ArgumentNullException.ThrowIfNull(code);
-        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(code, ScriptOptions).GetRoot();
+        return From(ParseTree(code), returnsNothing: _ => false);
+    }
+
+    /// <summary>The cell's syntax tree, parsed as the notebook kernel parses it (a C# script).</summary>
+    internal static SyntaxTree ParseTree(string code) => CSharpSyntaxTree.ParseText(code, ScriptOptions);
+
+    /// <summary>
+    /// Takes a parsed cell apart, as <see cref="Parse"/> does, except that a trailing expression for which
+    /// <paramref name="returnsNothing"/> is true (a void call, which a notebook shows nothing for) becomes a plain statement.
+    /// </summary>
+    internal static ScriptCell From(SyntaxTree tree, Func<ExpressionSyntax, bool> returnsNothing)
+    {
+        var root = (CompilationUnitSyntax)tree.GetRoot();
         var text = root.GetText();
         var packages = new List<NuGetPackage>();
         var startsLibrary = false;
@@ -59,7 +71,8 @@ public sealed record ScriptCell(
         edits.AddRange(root.Members.Where(IsTypeDeclaration).Select(t => new Edit(t.FullSpan, "")));
         if (TrailingExpression(root) is { } expression)
         {
-            edits.Add(new Edit(expression.Span, $"{ShowMethod}({Render(text, expression.Span, edits)});"));
+            var code = Render(text, expression.Span, edits);
+            edits.Add(new Edit(expression.Span, returnsNothing(expression) ? $"{code};" : $"{ShowMethod}({code});"));
         }
         return new ScriptCell(
             packages,

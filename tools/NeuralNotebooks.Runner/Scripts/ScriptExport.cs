@@ -7,7 +7,8 @@ namespace NeuralNotebooks.Runner.Scripts;
 /// Writes a C# notebook as a C# file-based app (<c>dotnet run NAME.cs</c>, .NET 10), so a lesson runs with no notebook
 /// host: its <c>#r "nuget: …"</c> become <c>#:package</c>, the course library is referenced by <c>#:project</c>, markdown
 /// becomes comments, using directives move to the top and type declarations to the end, and each cell's trailing
-/// expression is shown with <see cref="ScriptCell.ShowMethod"/> (text printed, charts saved as HTML pages).
+/// expression is shown with <see cref="ScriptCell.ShowMethod"/> (text printed, charts saved as HTML pages), unless it
+/// returns nothing (<see cref="Submissions"/>).
 /// </summary>
 public static class ScriptExport
 {
@@ -89,6 +90,7 @@ public static class ScriptExport
         var cells = new List<ScriptCell>();
         var started = false;
         var firstCode = -1;
+        var submissions = new Submissions();
         foreach (var (element, number) in document.Elements.Select((e, i) => (e, i + 1)))
         {
             if (element.KernelName == "markdown")
@@ -96,7 +98,7 @@ public static class ScriptExport
                 blocks.Add(MarkdownComment.From(element.Contents));
                 continue;
             }
-            var cell = Parse(element, number, layout);
+            var cell = Parse(element, number, layout, submissions);
             cells.Add(cell);
             firstCode = firstCode < 0 ? blocks.Count : firstCode;
             var code = new List<string>();
@@ -125,7 +127,7 @@ public static class ScriptExport
         return source.ToString();
     }
 
-    private static ScriptCell Parse(InteractiveDocumentElement element, int number, AppLayout layout)
+    private static ScriptCell Parse(InteractiveDocumentElement element, int number, AppLayout layout, Submissions submissions)
     {
         if (element.KernelName is not (null or "" or NotebookFile.DefaultKernel or "c#" or "C#"))
         {
@@ -133,7 +135,8 @@ public static class ScriptExport
         }
         try
         {
-            return ScriptCell.Parse(element.Contents);
+            var model = submissions.Add(element.Contents);
+            return ScriptCell.From(ScriptCell.ParseTree(element.Contents), expression => Submissions.ReturnsNothing(model, expression));
         }
         catch (NotSupportedException e)
         {
