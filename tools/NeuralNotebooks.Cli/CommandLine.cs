@@ -81,6 +81,10 @@ internal static class CommandLine
         {
             return Fail(error, e.Message, UsageError);
         }
+        catch (DirectoryNotFoundException e)
+        {
+            return Fail(error, e.Message, UsageError);
+        }
         catch (OutOfMemoryException)
         {
             return Fail(error, $"the sizes given ({string.Join(", ", GivenOptions(result, options))}) need more memory than this machine has", UsageError);
