@@ -15,8 +15,8 @@ public class ChartFilesTests
         {
             var pages = new ChartFiles(folder.FullName, "04-results");
 
-            var first = pages.Save(Charts.Charts.Activation(Activation.Sigmoid));
-            var second = pages.Save(Charts.Charts.Activation(Activation.Tanh));
+            var first = pages.Save(global::NeuralNotebooks.Charts.Charts.Activation(Activation.Sigmoid));
+            var second = pages.Save(global::NeuralNotebooks.Charts.Charts.Activation(Activation.Tanh));
 
             Assert.Equal(Path.Combine(folder.FullName, "04-results-chart-1.html"), first);
             Assert.Equal(Path.Combine(folder.FullName, "04-results-chart-2.html"), second);
@@ -32,7 +32,7 @@ public class ChartFilesTests
     [Fact]
     public void A_page_is_a_whole_html_document_that_carries_plotly_js_and_the_charts_data()
     {
-        var html = ChartFiles.Page(Charts.Charts.Activation(Activation.Tanh), "a <title>");
+        var html = ChartFiles.Page(global::NeuralNotebooks.Charts.Charts.Activation(Activation.Tanh), "a <title>");
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         Assert.Contains("<title>a &lt;title&gt;</title>", html, StringComparison.Ordinal);
