@@ -25,9 +25,10 @@ internal static class CommandLine
     public const string Name = "neuralnotebooks";
 
     /// <summary>The root command with every verb.</summary>
-    public static RootCommand Create() => new("Learn how a neural network really works: run the course's notebooks, the blog's XOR program, or train any network.")
+    public static RootCommand Create() => new("Learn how a neural network really works: run the course's notebooks (or write them as C# apps), the blog's XOR program, or train any network.")
     {
         new RunCommand(),
+        new ScriptCommand(),
         new TrainCommand(),
         new XorCommand(),
     };
