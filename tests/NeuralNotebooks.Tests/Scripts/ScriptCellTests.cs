@@ -41,6 +41,22 @@ public class ScriptCellTests
     }
 
     [Fact]
+    public void Another_library_of_the_repository_becomes_a_project_and_the_statement_that_builds_it_is_left_out()
+    {
+        var cell = ScriptCell.Parse(
+            "#r \"nuget: OnnxSharp, 0.3.2\"\nConsole.WriteLine(LibraryBuild.EnsureBuilt(\"NeuralNotebooks.Onnx\"));\n" +
+            "#r \"../artifacts/bin/NeuralNotebooks.Onnx/release/NeuralNotebooks.Onnx.dll\"\nvar answer = 42;");
+
+        Assert.Equal(["NeuralNotebooks.Onnx"], cell.Libraries);
+        Assert.Equal("var answer = 42;", cell.Statements);
+        Assert.Equal([new NuGetPackage("OnnxSharp", "0.3.2")], cell.Packages);
+    }
+
+    [Fact]
+    public void A_dll_from_elsewhere_has_no_app_equivalent() =>
+        Assert.Throws<NotSupportedException>(() => ScriptCell.Parse("#r \"/opt/other/release/Other.dll\""));
+
+    [Fact]
     public void Using_directives_are_taken_out_of_the_cell()
     {
         var cell = ScriptCell.Parse("using MathNet.Numerics.LinearAlgebra;\nusing static System.Math;\nusing M = MathNet.Numerics.LinearAlgebra.Matrix<double>;\n\nvar x = Sqrt(2);");

@@ -10,7 +10,7 @@ public class ScriptExportTests
     private const string Packages = "#r \"nuget: MathNet.Numerics, 5.0.0\"\n#r \"nuget: Plotly.NET.Interactive, 6.0.0\"\n#r \"nuget: Plotly.NET.CSharp, 0.14.0\"\n#load \"setup/build-library.csx\"";
     private const string Start = "#r \"../artifacts/bin/NeuralNotebooks/release/NeuralNotebooks.dll\"\n#load \"setup/start.csx\"";
 
-    private static readonly AppLayout Layout = new("05-lab", "notebooks/05-lab.ipynb", "../lib/NeuralNotebooks/NeuralNotebooks.csproj", "../notebooks");
+    private static readonly AppLayout Layout = new("05-lab", "notebooks/05-lab.ipynb", "..", "../notebooks");
 
     private static InteractiveDocument Notebook(params (string Kernel, string Contents)[] cells)
     {

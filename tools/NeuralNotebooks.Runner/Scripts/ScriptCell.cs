@@ -17,12 +17,13 @@ public sealed record NuGetPackage(string Name, string? Version);
 /// usings first, its statements next and its types last, and shows nothing it is not told to.
 /// </summary>
 /// <param name="Packages">The cell's <c>#r "nuget: …"</c> references, in order.</param>
+/// <param name="Libraries">The repository's libraries the cell references by their built DLL (<c>#r "…/artifacts/bin/NAME/release/NAME.dll"</c>).</param>
 /// <param name="StartsLibrary">True when the cell loads the course's <c>setup/start.csx</c>.</param>
 /// <param name="Usings">The cell's using directives, each as written.</param>
 /// <param name="Statements">The rest of the cell, in place, with the trailing expression passed to <see cref="ShowMethod"/>.</param>
 /// <param name="Types">The cell's type declarations (with their comments), which a program puts after its statements.</param>
 public sealed record ScriptCell(
-    IReadOnlyList<NuGetPackage> Packages, bool StartsLibrary, IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types)
+    IReadOnlyList<NuGetPackage> Packages, IReadOnlyList<string> Libraries, bool StartsLibrary, IReadOnlyList<string> Usings, string Statements, IReadOnlyList<string> Types)
 {
     /// <summary>The call that shows a trailing expression's value in an app.</summary>
     public const string ShowMethod = "NotebookApp.Show";
@@ -31,9 +32,10 @@ public sealed record ScriptCell(
 
     /// <summary>Takes a C# cell apart.</summary>
     /// <remarks>
-    /// Understood directives: <c>#r "nuget: …"</c>; <c>#r</c> of the course library's DLL and <c>#load</c> of
-    /// <c>setup/build-library.csx</c>, which an app replaces by referencing the library's project; <c>#load</c> of
-    /// <c>setup/start.csx</c> (<see cref="StartsLibrary"/>); and <c>#!csharp</c>. C#'s own directives stay in the code.
+    /// Understood directives: <c>#r "nuget: …"</c>; <c>#r</c> of a repository library's built DLL and <c>#load</c> of
+    /// <c>setup/build-library.csx</c>, which an app replaces by referencing the library's project (so statements that
+    /// call that file's <c>LibraryBuild</c> are left out too); <c>#load</c> of <c>setup/start.csx</c>
+    /// (<see cref="StartsLibrary"/>); and <c>#!csharp</c>. C#'s own directives stay in the code.
     /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="code"/> is null.</exception>
     /// <exception cref="NotSupportedException">The cell has a directive no file-based app can express (another <c>#r</c>
@@ -56,16 +58,18 @@ public sealed record ScriptCell(
         var root = (CompilationUnitSyntax)tree.GetRoot();
         var text = root.GetText();
         var packages = new List<NuGetPackage>();
+        var libraries = new List<string>();
         var startsLibrary = false;
         var removals = new List<TextSpan>();
         foreach (var directive in root.DescendantTrivia().Where(t => t.IsDirective))
         {
-            if (Understand(directive, packages, ref startsLibrary))
+            if (Understand(directive, packages, libraries, ref startsLibrary))
             {
                 removals.Add(directive.FullSpan);
             }
         }
         removals.AddRange(root.Usings.Select(u => u.FullSpan));
+        removals.AddRange(root.Members.OfType<GlobalStatementSyntax>().Where(BuildsALibrary).Select(s => s.FullSpan));
         var edits = removals.Select(span => new Edit(span, "")).ToList();
         var types = root.Members.Where(IsTypeDeclaration).Select(t => TrimBlankLines(Render(text, t.FullSpan, edits))).ToList();
         edits.AddRange(root.Members.Where(IsTypeDeclaration).Select(t => new Edit(t.FullSpan, "")));
@@ -76,6 +80,7 @@ public sealed record ScriptCell(
         }
         return new ScriptCell(
             packages,
+            libraries,
             startsLibrary,
             root.Usings.Select(u => u.ToString()).ToList(),
             TrimBlankLines(Render(text, new TextSpan(0, text.Length), edits)),
@@ -88,17 +93,22 @@ public sealed record ScriptCell(
             ? statement.Expression
             : null;
 
+    /// <summary>A statement that calls build-library.csx's LibraryBuild, whose work an app's #:project lines do.</summary>
+    private static bool BuildsALibrary(GlobalStatementSyntax statement) =>
+        statement.DescendantNodes().OfType<IdentifierNameSyntax>().Any(n => n.Identifier.ValueText == "LibraryBuild");
+
     private static bool IsTypeDeclaration(MemberDeclarationSyntax member) => member is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax;
 
     /// <summary>Records a directive the app expresses otherwise and returns true, or returns false for C#'s own.</summary>
-    private static bool Understand(SyntaxTrivia trivia, List<NuGetPackage> packages, ref bool startsLibrary)
+    private static bool Understand(SyntaxTrivia trivia, List<NuGetPackage> packages, List<string> libraries, ref bool startsLibrary)
     {
         switch (trivia.GetStructure())
         {
             case ReferenceDirectiveTriviaSyntax reference when reference.File.ValueText.StartsWith("nuget:", StringComparison.OrdinalIgnoreCase):
                 packages.Add(Package(reference.File.ValueText));
                 return true;
-            case ReferenceDirectiveTriviaSyntax reference when FileName(reference.File.ValueText) == "NeuralNotebooks.dll":
+            case ReferenceDirectiveTriviaSyntax reference when RepositoryLibrary(reference.File.ValueText) is { } library:
+                libraries.Add(library);
                 return true;
             case LoadDirectiveTriviaSyntax load when FileName(load.File.ValueText) == "build-library.csx":
                 return true;
@@ -113,6 +123,15 @@ public sealed record ScriptCell(
             default:
                 return false;
         }
+    }
+
+    /// <summary>NAME for a path ending in artifacts/bin/NAME/release/NAME.dll (a library of this repository, built), else null.</summary>
+    private static string? RepositoryLibrary(string path)
+    {
+        var parts = path.Replace('\\', '/').Split('/');
+        return parts.Length >= 5 && parts[^5] == "artifacts" && parts[^4] == "bin" && parts[^2] == "release" && parts[^1] == parts[^3] + ".dll"
+            ? parts[^3]
+            : null;
     }
 
     private static bool IsCSharpMagic(string directive) => directive.Trim() is "#!csharp" or "#!c#" or "#!C#";

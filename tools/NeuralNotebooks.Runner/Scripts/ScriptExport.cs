@@ -121,7 +121,7 @@ public static class ScriptExport
 
         var source = new StringBuilder();
         source.Append(Header(layout)).Append("\n\n");
-        source.Append(Directives(cells.SelectMany(c => c.Packages), layout)).Append("\n\n");
+        source.Append(Directives(cells.SelectMany(c => c.Packages), cells.SelectMany(c => c.Libraries), layout)).Append("\n\n");
         source.Append(string.Join("\n", Usings(cells.SelectMany(c => c.Usings)))).Append("\n\n");
         source.Append(string.Join("\n\n", blocks.Concat(cells.SelectMany(c => c.Types)).Where(b => b.Length > 0))).Append('\n');
         return source.ToString();
@@ -156,8 +156,8 @@ public static class ScriptExport
         NotebookApp.Start(notebookFolder: "{layout.NotebookFolder}");
         """;
 
-    /// <summary>The packages (less those only the notebook host needs) and the library's project.</summary>
-    private static string Directives(IEnumerable<NuGetPackage> packages, AppLayout layout)
+    /// <summary>The packages (less those only the notebook host needs) and the projects of the libraries the notebook references.</summary>
+    private static string Directives(IEnumerable<NuGetPackage> packages, IEnumerable<string> libraries, AppLayout layout)
     {
         var distinct = packages.DistinctBy(p => p.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var lines = distinct.Where(p => !IsForNotebookHost(p.Name)).Select(p => $"#:package {p.Name}@{p.Version ?? "*"}").ToList();
@@ -166,7 +166,7 @@ public static class ScriptExport
         {
             lines.Add($"// Left out, as only the notebook host needs {(left.Count == 1 ? "it" : "them")}: {string.Join(", ", left)}.");
         }
-        lines.Add($"#:project {layout.LibraryProject}");
+        lines.AddRange(libraries.Prepend(AppLayout.CoreLibrary).Distinct(StringComparer.Ordinal).Select(l => $"#:project {layout.ProjectOf(l)}"));
         lines.Add("// Run on the JIT with reflection, as the notebook does (a file-based app's default, native AOT, turns some off).");
         lines.Add("#:property PublishAot=false");
         return string.Join("\n", lines);
