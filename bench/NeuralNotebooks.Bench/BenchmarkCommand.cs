@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using NeuralNotebooks.Fast;
+using NeuralNotebooks.Activations;
+using NeuralNotebooks.Losses;
+using NeuralNotebooks.Network;
 using NeuralNotebooks.Training;
 
 namespace NeuralNotebooks.Bench;
@@ -140,27 +142,22 @@ internal static class BenchmarkCommand
             : "unknown CPU";
 }
 
-/// <summary>Times the library on a workload: its fast path, as Train and LearningRateSweep use it.</summary>
+/// <summary>Times the library on a workload through its public training API (the engine Trainer picks), as Train and LearningRateSweep use it.</summary>
 internal static class LibraryRun
 {
     public static (double Seconds, double FinalLoss, double BytesPerEpoch) Time(Workload w) => w.Id switch
     {
         "W3" => Sweep(w),
-        "W4" or "W5" => Dense(w),
-        _ => Small(w),
+        _ => Trained(w),
     };
 
-    private static (double, double, double) Small(Workload w)
+    private static (double, double, double) Trained(Workload w)
     {
-        var (weights, bias) = (w.Layers[0], w.Layers[1]);
+        var network = Network(w);
         var clock = Stopwatch.StartNew();
-        var kernel = new SmallNetworkKernel(w.X, w.y, weights.Weights, weights.Bias, bias.Weights, bias.Bias);
-        for (var epoch = 0; epoch < w.Epochs; epoch++)
-        {
-            kernel.Epoch(w.Rates[0], out _);
-        }
+        network.Train(w.X, w.y, Loss.MeanSquaredError, TrainingOptions.Blog(w.Epochs, w.Rates[0]));
         var seconds = clock.Elapsed.TotalSeconds;
-        return (seconds, kernel.Loss(), BytesPerEpoch(() => kernel.Epoch(w.Rates[0], out _)));
+        return (seconds, Loss.MeanSquaredError.Value(w.y, network.Predict(w.X)), BytesPerEpoch(w, w.Rates[0]));
     }
 
     private static (double, double, double) Sweep(Workload w)
@@ -169,37 +166,24 @@ internal static class LibraryRun
         var runs = LearningRateSweep.Run(w.Rates, w.X, w.y, w.Epochs);
         var seconds = clock.Elapsed.TotalSeconds;
         var sum = runs.Sum(r => Losses.MeanSquaredError.Value(w.y, r.Network!.Predict(w.X)));
-        var (first, second) = (w.Layers[0], w.Layers[1]);
-        var kernel = new SmallNetworkKernel(w.X, w.y, first.Weights, first.Bias, second.Weights, second.Bias);
-        return (seconds, sum, BytesPerEpoch(() => kernel.Epoch(0.1, out _)));
+        return (seconds, sum, BytesPerEpoch(w, 0.1));
     }
 
-    private static (double, double, double) Dense(Workload w)
-    {
-        var clock = Stopwatch.StartNew();
-        using var kernel = new DenseSigmoidKernel(w.Layers, w.X, w.y);
-        for (var epoch = 0; epoch < w.Epochs; epoch++)
-        {
-            kernel.Epoch(w.Rates[0], measureLoss: epoch % 100 == 0);
-        }
-        var seconds = clock.Elapsed.TotalSeconds;
-        var loss = kernel.Loss();
-        return (seconds, loss, BytesPerEpoch(() => kernel.Epoch(w.Rates[0])));
-    }
+    private static NeuralNetwork Network(Workload w) =>
+        new(w.Layers.Select(l => new DenseLayer(l.Weights, l.Bias, Activation.Sigmoid)));
 
-    /// <summary>Bytes the whole process allocates per epoch once warmed up.</summary>
-    private static double BytesPerEpoch(Action epoch)
+    /// <summary>Bytes the whole process allocates per epoch once warmed up: a long training less a short one, per extra epoch.</summary>
+    private static double BytesPerEpoch(Workload w, double rate)
     {
-        for (var i = 0; i < 20; i++)
+        const int Short = 20, Long = 220;
+        double Allocated(int epochs)
         {
-            epoch();
+            var network = Network(w);
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            network.Train(w.X, w.y, Loss.MeanSquaredError, TrainingOptions.Blog(epochs, rate));
+            return GC.GetTotalAllocatedBytes(precise: true) - before;
         }
-        const int Epochs = 200;
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        for (var i = 0; i < Epochs; i++)
-        {
-            epoch();
-        }
-        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)Epochs;
+        Allocated(Short);
+        return (Allocated(Long) - Allocated(Short)) / (Long - Short);
     }
 }
