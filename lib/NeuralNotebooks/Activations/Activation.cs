@@ -122,6 +122,12 @@ public record Activation(string Name, Func<double, double> Function, Func<double
     /// <inheritdoc />
     public sealed override string ToString() => Name;
 
+    /// <summary>
+    /// The largest |f(z)| for |z| up to <paramref name="largestInput"/>: max(|f(−z)|, |f(z)|), exact for an activation that
+    /// only rises (as all the library's entry-by-entry ones do).
+    /// </summary>
+    internal virtual double Bound(double largestInput) => Math.Max(Math.Abs(Function(largestInput)), Math.Abs(Function(-largestInput)));
+
     private protected static void CheckRows(int length, int otherLength, int width)
     {
         if (length != otherLength)

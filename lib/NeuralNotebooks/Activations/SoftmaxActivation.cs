@@ -3,6 +3,9 @@ namespace NeuralNotebooks.Activations;
 /// <summary>Softmax works on a whole row at once, so its forward and backward steps are its own.</summary>
 internal sealed record SoftmaxActivation() : Activation("softmax", z => z, _ => 1)
 {
+    /// <summary>Probabilities: never more than 1.</summary>
+    internal override double Bound(double largestInput) => 1;
+
     /// <summary>e^(z_k − max z) / Σ_j e^(z_j − max z) for each row (subtracting the maximum keeps e^z finite).</summary>
     public override void Apply(ReadOnlySpan<double> z, Span<double> a, int width)
     {

@@ -89,7 +89,7 @@ internal sealed class BlogEngine : ITrainingEngine
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Step(int count)
+    public double Step(int count)
     {
         var (h, w, g) = (_hidden, _weights, _gradient);
         for (var i = 0; i < _rows; i++)

@@ -49,7 +49,7 @@ internal sealed class FastEngine : ITrainingEngine
     private readonly double[] _testX, _testY, _testOutputs;
     private readonly double[][] _testA;               // per layer, for a chunk of test rows (so the batch's buffers survive)
     private readonly (double[] Weights, double[] Bias)[] _published;
-    private readonly bool[] _finite = new bool[2];
+    private readonly double[] _largest = new double[2];
     private readonly TwoCores? _cores;
     private readonly Action<int> _rowPass, _stepPass;
     private readonly long _workPerRow;
@@ -158,12 +158,12 @@ internal sealed class FastEngine : ITrainingEngine
         return OutputLoss(_inputY.AsSpan(_inputRow * width, count * width), _a[^1].AsSpan(0, count * width), width);
     }
 
-    public bool Step(int count)
+    public double Step(int count)
     {
         _optimizer.NextUpdate();
         _scale = _options.SumGradients ? 1 : 1.0 / count;
         Run(_stepPass);
-        return _finite[0] && (_parts == 1 || _finite[1]);
+        return _parts == 1 ? _largest[0] : Math.Max(_largest[0], _largest[1]);
     }
 
     public void Commit() => _set = 1 - _set;
@@ -315,7 +315,7 @@ internal sealed class FastEngine : ITrainingEngine
     /// </summary>
     private void StepPass(int part)
     {
-        var finite = true;
+        var largest = 0.0;
         var spare = 1 - _set;
         for (var l = 0; l < _sizes.Length - 1; l++)
         {
@@ -328,8 +328,8 @@ internal sealed class FastEngine : ITrainingEngine
                 var gradient = _gradientW[l];
                 MatrixProduct.Multiply(input.AsSpan(offset), 1, inputs, _delta[l], width, gradient, width, p0, p1, width, _rows);
                 var range = (p0 * width)..(p1 * width);
-                finite &= _optimizer.Step(2 * l, p0 * width, _w[_set][l].AsSpan(range), gradient.AsSpan(range), _w[spare][l].AsSpan(range),
-                    new GradientScaling(_scale, _options.L2));
+                largest = Math.Max(largest, _optimizer.Step(2 * l, p0 * width, _w[_set][l].AsSpan(range), gradient.AsSpan(range), _w[spare][l].AsSpan(range),
+                    new GradientScaling(_scale, _options.L2)));
                 if (l > 0)
                 {
                     MatrixProduct.Transpose(_w[spare][l], _wT[spare][l], inputs, width, p0, p1);
@@ -345,10 +345,10 @@ internal sealed class FastEngine : ITrainingEngine
                 {
                     TensorPrimitives.Add(sums, _delta[l].AsSpan(i * width + j0, j1 - j0), sums);
                 }
-                finite &= _optimizer.Step(2 * l + 1, j0, _b[_set][l].AsSpan(j0, j1 - j0), sums, _b[spare][l].AsSpan(j0, j1 - j0),
-                    new GradientScaling(_scale, 0));
+                largest = Math.Max(largest, _optimizer.Step(2 * l + 1, j0, _b[_set][l].AsSpan(j0, j1 - j0), sums, _b[spare][l].AsSpan(j0, j1 - j0),
+                    new GradientScaling(_scale, 0)));
             }
         }
-        _finite[part] = finite;
+        _largest[part] = largest;
     }
 }

@@ -17,7 +17,7 @@ internal static class Targets
             {
                 if (!(y[i, k] >= 0 && y[i, k] <= 1))
                 {
-                    throw new ArgumentException($"{name}[{i}, {k}] must be from 0 to 1 for {loss} (a probability), but was {Guard.Format(y[i, k])}.", name);
+                    throw new ArgumentException($"{name}[{i}, {k}] must be from 0 to 1 for {loss}, but was {Guard.Format(y[i, k])}.", name);
                 }
             }
         }

@@ -214,7 +214,7 @@ public sealed class SimpleNeuralNetwork
     private static Matrix<double>? Step(SgdRule rule, Matrix<double> weights, Matrix<double> gradient)
     {
         var next = new double[weights.RowCount * weights.ColumnCount];
-        var finite = Updates.Apply(rule, weights.ToColumnMajorArray(), gradient.ToColumnMajorArray(), next, default, default, new GradientScaling(1, 0));
-        return finite ? Matrix<double>.Build.Dense(weights.RowCount, weights.ColumnCount, next) : null;
+        var largest = Updates.Apply(rule, weights.ToColumnMajorArray(), gradient.ToColumnMajorArray(), next, default, default, new GradientScaling(1, 0));
+        return double.IsFinite(largest) ? Matrix<double>.Build.Dense(weights.RowCount, weights.ColumnCount, next) : null;
     }
 }

@@ -39,8 +39,6 @@ internal static class Divergence
         return new TrainingDivergedException(epoch, cause, $"Training diverged at epoch {epoch}: {what}; {advice}", options.Optimizer.LearningRate, history);
     }
 
-    /// <summary>The size of the largest input or target, whichever is larger.</summary>
-    public static double DataScale(Matrix<double> X, Matrix<double> y) => Math.Max(Largest(X), Largest(y));
 
     private static string DataAdvice(Matrix<double> X, Matrix<double> y)
     {
@@ -49,5 +47,5 @@ internal static class Divergence
         return $"{which}, too large for the network. Scale the data to about −1 … 1 (for example, subtract each column's mean and divide by its standard deviation).";
     }
 
-    private static double Largest(Matrix<double> matrix) => matrix.Enumerate().Max(Math.Abs);
+    private static double Largest(Matrix<double> matrix) => OverflowBound.Largest(matrix);
 }

@@ -19,9 +19,10 @@ internal interface ITrainingEngine : IDisposable
 
     /// <summary>
     /// Backpropagation of the last forward pass (of <paramref name="count"/> examples) and the optimiser's update into
-    /// the spare weights; false when a number it wrote is not finite (the current weights are untouched either way).
+    /// the spare weights (the current ones are untouched); returns the largest |weight or bias| it wrote, or +∞ when a
+    /// number it wrote (a weight or the optimiser's state) is not finite.
     /// </summary>
-    bool Step(int count);
+    double Step(int count);
 
     /// <summary>The spare weights the last step wrote become the current ones.</summary>
     void Commit();

@@ -13,14 +13,15 @@ internal abstract class OptimizerState
 
     /// <summary>
     /// The new values of entries [start, start + w.Length) of parameter array <paramref name="parameter"/> into
-    /// <paramref name="next"/>, from their summed gradient; false when a number written is not finite.
+    /// <paramref name="next"/>, from their summed gradient; returns the largest |new value|, or +∞ when a number written
+    /// is not finite.
     /// </summary>
-    public abstract bool Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling);
+    public abstract double Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling);
 }
 
 internal sealed class SgdState(SgdRule rule) : OptimizerState
 {
-    public override bool Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling) =>
+    public override double Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling) =>
         Updates.Apply(rule, w, gradientSum, next, default, default, scaling);
 }
 
@@ -28,7 +29,7 @@ internal sealed class MomentumState(MomentumRule rule, IReadOnlyList<int> length
 {
     private readonly double[][] _velocity = lengths.Select(n => new double[n]).ToArray();
 
-    public override bool Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling) =>
+    public override double Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling) =>
         Updates.Apply(rule, w, gradientSum, next, _velocity[parameter].AsSpan(start, w.Length), default, scaling);
 }
 
@@ -46,6 +47,6 @@ internal sealed class AdamState(AdamOptimizer settings, IReadOnlyList<int> lengt
         _rule = new AdamRule(stepSize, settings.Beta1, settings.Beta2);
     }
 
-    public override bool Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling) =>
+    public override double Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling) =>
         Updates.Apply(_rule, w, gradientSum, next, _m[parameter].AsSpan(start, w.Length), _v[parameter].AsSpan(start, w.Length), scaling);
 }

@@ -52,20 +52,20 @@ internal sealed class StepByStepEngine : ITrainingEngine
         return _pass.Output.IsAllFinite() ? loss : double.NaN;
     }
 
-    public bool Step(int count)
+    public double Step(int count)
     {
         _gradients = _network.Backward(_pass!, _targets!, _loss);
         _optimizer.NextUpdate();
         _scale = _options.SumGradients ? 1 : 1.0 / count;
-        var finite = true;
+        var largest = 0.0;
         for (var l = 0; l < _network.Layers.Count; l++)
         {
             var layer = _network.Layers[l];
-            var weights = Stepped(2 * l, layer.Weights, _gradients.Weights[l + 1]!, _options.L2, ref finite);
-            var bias = Stepped(2 * l + 1, layer.Bias, _gradients.Biases[l + 1]!, 0, ref finite);
+            var weights = Stepped(2 * l, layer.Weights, _gradients.Weights[l + 1]!, _options.L2, ref largest);
+            var bias = Stepped(2 * l + 1, layer.Bias, _gradients.Biases[l + 1]!, 0, ref largest);
             _next[l] = (weights, bias);
         }
-        return finite;
+        return largest;
     }
 
     public void Commit()
@@ -116,10 +116,10 @@ internal sealed class StepByStepEngine : ITrainingEngine
     }
 
     /// <summary>A new matrix holding the optimiser's step from <paramref name="value"/>.</summary>
-    private Matrix<double> Stepped(int parameter, Matrix<double> value, Matrix<double> gradientSum, double l2, ref bool finite)
+    private Matrix<double> Stepped(int parameter, Matrix<double> value, Matrix<double> gradientSum, double l2, ref double largest)
     {
         var next = new double[value.RowCount * value.ColumnCount];
-        finite &= _optimizer.Step(parameter, 0, Values(value), Values(gradientSum), next, new GradientScaling(_scale, l2));
+        largest = Math.Max(largest, _optimizer.Step(parameter, 0, Values(value), Values(gradientSum), next, new GradientScaling(_scale, l2)));
         return Matrix<double>.Build.Dense(value.RowCount, value.ColumnCount, next);
     }
 

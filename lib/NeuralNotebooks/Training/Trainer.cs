@@ -74,7 +74,7 @@ public static class Trainer
             TrainingEngine.Blog => new BlogEngine(network, X, y, options, order),
             _ => new FastEngine(network, X, y, loss, options, order),
         };
-        return Run(run, loss, options, X, y, order, onEpoch, cancellationToken);
+        return Run(run, network, loss, options, X, y, order, onEpoch, cancellationToken);
     }
 
     /// <summary>Checks the options against a data set of <paramref name="examples"/> examples.</summary>
@@ -127,24 +127,31 @@ public static class Trainer
     }
 
     /// <summary>The training loop: every engine runs through it.</summary>
-    private static TrainingHistory Run(ITrainingEngine engine, Loss loss, TrainingOptions options, Matrix<double> X, Matrix<double> y,
+    private static TrainingHistory Run(ITrainingEngine engine, NeuralNetwork network, Loss loss, TrainingOptions options, Matrix<double> X, Matrix<double> y,
         int[] order, Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
     {
         var examples = X.RowCount;
         var batchSize = options.BatchSize ?? examples;
         var miniBatches = batchSize < examples;
         var shuffle = new NumpyRandom(options.ShuffleSeed);
+        var largestInput = OverflowBound.Largest(X);
+        var dataScale = Math.Max(largestInput, OverflowBound.Largest(y));
+        var bound = new OverflowBound(network, largestInput);
         var losses = new List<double>();
         var testLosses = options.TestData is null ? null : new List<double>();
         TrainingHistory History() => new(losses) { TestLosses = testLosses, LossName = loss.LongName, Engine = engine.Kind };
         TrainingDivergedException Diverged(int epoch, string what, bool beforeAnyStep) =>
-            Divergence.Exception(epoch, what, Divergence.Diagnose(beforeAnyStep, engine.LastStep(), options.L2, Divergence.DataScale(X, y)),
+            Divergence.Exception(epoch, what, Divergence.Diagnose(beforeAnyStep, engine.LastStep(), options.L2, dataScale),
                 options, X, y, History());
         try
         {
             if (options.Epochs == 0)
             {
                 return History();
+            }
+            if (!bound.Allows(OverflowBound.LargestWeight(network)))
+            {
+                throw Diverged(0, "with the starting weights the weighted sums could overflow", beforeAnyStep: true);
             }
             if (miniBatches)
             {
@@ -166,10 +173,13 @@ public static class Trainer
                     weightedLoss += batchLoss * count;
                     // One batch: its loss as measured (no rounding through ×n/n), as the blog prints it.
                     epochLoss = miniBatches ? weightedLoss / (start + count) : batchLoss;
-                    if (!engine.Step(count))
+                    var largestWeight = engine.Step(count);
+                    if (!bound.Allows(largestWeight))
                     {
                         losses.Add(epochLoss);
-                        throw Diverged(epoch, "the update made a weight or the optimiser's state NaN or infinite", beforeAnyStep: false);
+                        throw Diverged(epoch, double.IsFinite(largestWeight)
+                            ? $"the update made a weight as large as {Guard.Format(largestWeight)}, so large that the weighted sums could overflow"
+                            : "the update made a weight or the optimiser's state NaN or infinite", beforeAnyStep: false);
                     }
                     engine.Commit();
                     // The next forward pass checks this step: the next batch, the next epoch's first, or this one again at the very end.

@@ -72,10 +72,10 @@ internal static class Updates
 {
     /// <summary>
     /// <paramref name="next"/> = the rule applied to <paramref name="w"/> and g = G · scale (+ λ · w), entry by entry;
-    /// returns whether every number written (the new weights and the rule's state) is finite.
+    /// returns the largest |new weight|, or +∞ when a number written (a new weight or the rule's state) is not finite.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Apply<TRule>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
+    public static double Apply<TRule>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
         Span<double> first, Span<double> second, GradientScaling scaling)
         where TRule : struct, IUpdateRule
     {
@@ -85,6 +85,7 @@ internal static class Updates
         var regularise = scaling.L2 > 0;
         // x − x is 0 for every finite x and NaN for ±∞ and NaN; a sum of them stays 0 only if all were finite.
         var check = Vector<double>.Zero;
+        var largest = Vector<double>.Zero;
         var i = 0;
         for (; i <= w.Length - width; i += width)
         {
@@ -99,6 +100,7 @@ internal static class Updates
             var updated = rule.Next(weights, g, ref s1, ref s2);
             updated.CopyTo(next[i..]);
             check += updated - updated;
+            largest = Vector.Max(largest, Vector.Abs(updated));
             if (TRule.States >= 1)
             {
                 s1.CopyTo(first[i..]);
@@ -110,13 +112,23 @@ internal static class Updates
                 check += s2 - s2;
             }
         }
-        var finite = Vector.EqualsAll(check, Vector<double>.Zero);
-        return i == w.Length ? finite : Tail(rule, w[i..], gradientSum[i..], next[i..],
-            TRule.States >= 1 ? first[i..] : default, TRule.States >= 2 ? second[i..] : default, scaling) && finite;
+        var result = Vector.EqualsAll(check, Vector<double>.Zero) ? Largest(largest) : double.PositiveInfinity;
+        return i == w.Length ? result : Math.Max(result, Tail(rule, w[i..], gradientSum[i..], next[i..],
+            TRule.States >= 1 ? first[i..] : default, TRule.States >= 2 ? second[i..] : default, scaling));
+    }
+
+    private static double Largest(Vector<double> lanes)
+    {
+        var largest = 0.0;
+        for (var lane = 0; lane < Vector<double>.Count; lane++)
+        {
+            largest = Math.Max(largest, lanes[lane]);
+        }
+        return largest;
     }
 
     // The last few weights, fewer than a vector: padded into a vector on the stack, so the same formula steps them.
-    private static bool Tail<TRule>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
+    private static double Tail<TRule>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
         Span<double> first, Span<double> second, GradientScaling scaling)
         where TRule : struct, IUpdateRule
     {
@@ -132,10 +144,11 @@ internal static class Updates
         gradientSum.CopyTo(pg);
         first.CopyTo(p1);
         second.CopyTo(p2);
-        var finite = Apply(rule, pw, pg, pn, TRule.States >= 1 ? p1 : default, TRule.States >= 2 ? p2 : default, scaling);
+        // The padding's weights and gradients are 0 and stay 0, so they change neither the check nor the largest weight.
+        var result = Apply(rule, pw, pg, pn, TRule.States >= 1 ? p1 : default, TRule.States >= 2 ? p2 : default, scaling);
         pn[..w.Length].CopyTo(next);
         p1[..first.Length].CopyTo(first);
         p2[..second.Length].CopyTo(second);
-        return finite;
+        return result;
     }
 }
