@@ -61,6 +61,10 @@ internal static class Guard
     public static void AllFinite(Matrix<double> matrix, string name)
     {
         NotNull(matrix, name);
+        if (matrix.AsColumnMajorArray() is { } values && Array.TrueForAll(values, double.IsFinite))
+        {
+            return;
+        }
         for (var i = 0; i < matrix.RowCount; i++)
         {
             for (var j = 0; j < matrix.ColumnCount; j++)
