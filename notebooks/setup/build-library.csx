@@ -1,6 +1,7 @@
 // Shared by every notebook's first cell: builds the NeuralNotebooks library (lib/NeuralNotebooks, in
 // Release) when its DLL is missing or older than its sources, so the next cell can reference it.
-// Paths are relative to the notebooks folder, which is where the kernel runs a notebook.
+// The kernel runs a notebook in the notebook's own folder (notebooks/ or notebooks/solutions/), so the
+// repository is found by looking upwards from there for NeuralNotebooks.sln.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -8,25 +9,21 @@ using System.Linq;
 
 static class LibraryBuild
 {
-    public const string Project = "../lib/NeuralNotebooks/NeuralNotebooks.csproj";
-    public const string Dll = "../artifacts/bin/NeuralNotebooks/release/NeuralNotebooks.dll";
-
     public static string EnsureBuilt()
     {
-        if (!File.Exists(Project))
-        {
-            throw new InvalidOperationException($"Can't find {Path.GetFullPath(Project)}: run the notebook from the repository's notebooks folder.");
-        }
-        var sources = Directory.EnumerateFiles("../lib/NeuralNotebooks", "*", SearchOption.AllDirectories)
+        var root = RepositoryRoot();
+        var project = Path.Combine(root, "lib/NeuralNotebooks/NeuralNotebooks.csproj");
+        var dll = Path.Combine(root, "artifacts/bin/NeuralNotebooks/release/NeuralNotebooks.dll");
+        var sources = Directory.EnumerateFiles(Path.Combine(root, "lib/NeuralNotebooks"), "*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cs") || f.EndsWith(".csproj"))
-            .Concat(new[] { "../Directory.Build.props", "../Directory.Packages.props" });
+            .Concat(new[] { Path.Combine(root, "Directory.Build.props"), Path.Combine(root, "Directory.Packages.props") });
         var newestSource = sources.Max(File.GetLastWriteTimeUtc);
-        if (File.Exists(Dll) && File.GetLastWriteTimeUtc(Dll) >= newestSource)
+        if (File.Exists(dll) && File.GetLastWriteTimeUtc(dll) >= newestSource)
         {
             return "The NeuralNotebooks library is up to date.";
         }
         var clock = Stopwatch.StartNew();
-        var build = Process.Start(new ProcessStartInfo(DotNet(), $"build \"{Project}\" -c Release --nologo -v quiet")
+        var build = Process.Start(new ProcessStartInfo(DotNet(), $"build \"{project}\" -c Release --nologo -v quiet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -39,6 +36,19 @@ static class LibraryBuild
             throw new InvalidOperationException($"Building the NeuralNotebooks library failed:\n{output.Result}{errors}");
         }
         return $"Built the NeuralNotebooks library in {clock.Elapsed.TotalSeconds:0.0} s.";
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(Directory.GetCurrentDirectory()); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NeuralNotebooks.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException(
+            $"Can't find the repository (a folder holding NeuralNotebooks.sln) above {Directory.GetCurrentDirectory()}: run the notebook from the repository's notebooks folder.");
     }
 
     // The kernel runs on the dotnet host; use the same one, so the build needs nothing on the PATH.

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using NeuralNotebooks.Activations;
 using NeuralNotebooks.Data;
@@ -7,66 +8,94 @@ using NeuralNotebooks.Training;
 
 namespace NeuralNotebooks.Cli;
 
-/// <summary>Trains any data set, architecture and optimiser from the terminal, with progress and the final accuracy.</summary>
-internal static class TrainCommand
+/// <summary><c>train</c>: trains any data set, architecture and optimiser from the terminal, with progress and the final accuracy.</summary>
+internal sealed class TrainCommand : Command
 {
-    public const string Usage = """
-        Usage: neuralnotebooks train --dataset NAME [options]
+    /// <summary>The batch size when none is given, or the whole training set when it is smaller.</summary>
+    public const int DefaultBatchSize = 32;
 
-        Trains a network and prints its progress and its accuracy on the training and held-out test examples.
-
-        Options:
-          --dataset NAME        xor, circle, gaussian, spiral, moons, or digits (required)
-          --samples N           points to generate, 4 or more (default 200; not for digits)
-          --noise X             Gaussian noise on each coordinate, 0 or more (default 0.1; not for digits)
-          --data PATH           the digits file (default data/digits/digits.csv.gz, found from the current folder)
-          --layers A,B,...      hidden layer sizes (default 8,8); inputs and outputs come from the data
-          --activation NAME     hidden activation: sigmoid, tanh, relu, leaky-relu, linear, softmax (default relu)
-          --loss NAME           mse, bce, softmax-ce (default bce for two classes, softmax-ce for digits)
-          --initializer NAME    uniform, xavier, he, scaled (default he)
-          --optimizer NAME      sgd, momentum, adam (default adam)
-          --learning-rate R     above 0 (default 0.01)
-          --epochs N            0 or more (default 300)
-          --batch-size N        1 to the number of training examples (default 32)
-          --l2 X                L2 regularisation, 0 or more (default 0)
-          --test-fraction X     share held out for testing, above 0 and below 1 (default 0.2)
-          --seed N              seeds the data, the weights, the split and the shuffling (default 1)
-          --help                show this text
-        """;
-
-    public static readonly IReadOnlyDictionary<string, string> OptionForParameter = new Dictionary<string, string>
+    private readonly CliOption<string> _dataset = new("--dataset", $"{string.Join(", ", DatasetNames)}")
     {
-        ["dataset"] = "--dataset", ["samples"] = "--samples", ["noise"] = "--noise", ["path"] = "--data",
-        ["activation"] = "--activation", ["loss"] = "--loss", ["initializer"] = "--initializer", ["optimizer"] = "--optimizer",
-        ["learningRate"] = "--learning-rate", ["epochs"] = "--epochs", ["batchSize"] = "--batch-size", ["l2"] = "--l2",
-        ["testFraction"] = "--test-fraction", ["seed"] = "--seed",
+        HelpName = "NAME", Required = true, Suggestions = DatasetNames,
     };
 
-    public static int Run(IReadOnlyList<string> arguments, TextWriter output)
+    private readonly CliOption<int> _samples = new("--samples", "points to generate, 4 or more (not for digits)") { HelpName = "N", Default = 200 };
+    private readonly CliOption<double> _noise = new("--noise", "Gaussian noise on each coordinate, 0 or more (not for digits)") { HelpName = "X", Default = 0.1 };
+
+    private readonly CliOption<string> _data = new("--data", "the digits file [default: data/digits/digits.csv.gz, found from the current folder]")
     {
-        var options = new OptionReader(arguments, [.. OptionForParameter.Values, "--layers"]);
-        var datasetName = options.Text("--dataset", "");
-        if (datasetName.Length == 0)
-        {
-            throw new UsageException("--dataset is required (xor, circle, gaussian, spiral, moons or digits)");
-        }
-        var seed = options.Long("--seed", 1);
-        var data = datasetName.Equals("digits", StringComparison.OrdinalIgnoreCase)
-            ? Digits.Load(options.Text("--data", "") is { Length: > 0 } path ? path : null)
-            : Datasets.Generate(datasetName, options.Int("--samples", 200), options.Double("--noise", 0.1), seed);
-        var hidden = Activation.Parse(options.Text("--activation", "relu"));
-        var loss = Loss.Parse(options.Text("--loss", data.Classes > 2 ? "softmax-ce" : "bce"));
-        var outputActivation = loss == Loss.SoftmaxCrossEntropy || (loss == Loss.MeanSquaredError && data.Classes > 2) ? Activation.Softmax : Activation.Sigmoid;
-        var initializer = Initializer.Parse(options.Text("--initializer", "he"));
-        var optimizer = Optimizer.Parse(options.Text("--optimizer", "adam"), options.Double("--learning-rate", 0.01));
-        int[] sizes = [data.X.ColumnCount, .. HiddenSizes(options.Text("--layers", "8,8")), data.y.ColumnCount];
-        var (train, test) = data.Split(options.Double("--test-fraction", 0.2), seed);
+        HelpName = "PATH", Parameter = "path",
+    };
+
+    private readonly CliOption<int[]> _layers = new("--layers", "hidden layer sizes, comma-separated (\"\" for none); inputs and outputs come from the data [default: 8,8]")
+    {
+        HelpName = "A,B,...", Parameter = "sizes",
+    };
+
+    private readonly CliOption<string> _activation = new("--activation", "the hidden layers' activation") { HelpName = "NAME", Default = "relu", Suggestions = [.. Activation.All.Select(a => a.Name)] };
+
+    private readonly CliOption<string> _loss = new("--loss", "mse, bce or softmax-ce [default: bce for one output, softmax-ce for several]; it picks the output activation (sigmoid for bce, softmax for softmax-ce)")
+    {
+        HelpName = "NAME", Suggestions = [.. Loss.All.Select(l => l.Name)],
+    };
+
+    private readonly CliOption<string> _initializer = new("--initializer", "how the weights start") { HelpName = "NAME", Default = "he", Suggestions = [.. Initializer.All.Select(i => i.Name)] };
+    private readonly CliOption<string> _optimizer = new("--optimizer", "sgd, momentum or adam") { HelpName = "NAME", Default = "adam", Suggestions = ["sgd", "momentum", "adam"] };
+    private readonly CliOption<double> _learningRate = new("--learning-rate", "the optimiser's step size, above 0") { HelpName = "R", Default = 0.01 };
+    private readonly CliOption<int> _epochs = new("--epochs", "passes over the training examples, 0 or more") { HelpName = "N", Default = 300 };
+
+    private readonly CliOption<int> _batchSize = new("--batch-size", $"examples per update, 1 to the number of training examples [default: {DefaultBatchSize}, or all of them when there are fewer]")
+    {
+        HelpName = "N",
+    };
+
+    private readonly CliOption<double> _l2 = new("--l2", "L2 regularisation, 0 or more") { HelpName = "X", Default = 0 };
+    private readonly CliOption<double> _testFraction = new("--test-fraction", "share held out for testing, above 0 and below 1") { HelpName = "X", Default = 0.2 };
+    private readonly CliOption<long> _seed = new("--seed", "seeds the data, the weights, the split and the shuffling") { HelpName = "N", Default = 1 };
+
+    public TrainCommand()
+        : base("train", "Trains any data set, architecture and optimiser; prints progress and the accuracy on training and held-out test examples.")
+    {
+        Options.Add(_dataset);
+        Options.Add(_samples);
+        Options.Add(_noise);
+        Options.Add(_data);
+        Options.Add(_layers);
+        Options.Add(_activation);
+        Options.Add(_loss);
+        Options.Add(_initializer);
+        Options.Add(_optimizer);
+        Options.Add(_learningRate);
+        Options.Add(_epochs);
+        Options.Add(_batchSize);
+        Options.Add(_l2);
+        Options.Add(_testFraction);
+        Options.Add(_seed);
+        SetAction(result => Run(result, result.InvocationConfiguration.Output));
+    }
+
+    private static IReadOnlyList<string> DatasetNames => [.. Datasets.Names, "digits"];
+
+    private int Run(ParseResult options, TextWriter output)
+    {
+        var seed = options.GetValue(_seed);
+        var data = options.GetRequiredValue(_dataset).Equals("digits", StringComparison.OrdinalIgnoreCase)
+            ? Digits.Load(options.GetValue(_data))
+            : Datasets.Generate(options.GetRequiredValue(_dataset), options.GetValue(_samples), options.GetValue(_noise), seed);
+        var hidden = Activation.Parse(options.GetRequiredValue(_activation));
+        var outputs = data.y.ColumnCount;
+        var loss = Loss.Parse(options.GetValue(_loss) ?? (outputs > 1 ? "softmax-ce" : "bce"));
+        var outputActivation = OutputActivationFor(loss, outputs, data.Name);
+        var initializer = Initializer.Parse(options.GetRequiredValue(_initializer));
+        var optimizer = Optimizer.Parse(options.GetRequiredValue(_optimizer), options.GetValue(_learningRate));
+        int[] sizes = [data.X.ColumnCount, .. options.GetValue(_layers) ?? [8, 8], outputs];
+        var (train, test) = data.Split(options.GetValue(_testFraction), seed);
         var trainingOptions = new TrainingOptions
         {
-            Epochs = options.Int("--epochs", 300),
+            Epochs = options.GetValue(_epochs),
             Optimizer = optimizer,
-            BatchSize = options.Int("--batch-size", 32),
-            L2 = options.Double("--l2", 0),
+            BatchSize = _batchSize.WasGiven(options) ? options.GetValue(_batchSize) : Math.Min(DefaultBatchSize, train.Count),
+            L2 = options.GetValue(_l2),
             ShuffleSeed = seed,
         };
         Trainer.CheckOptions(trainingOptions, train.Count);
@@ -81,15 +110,18 @@ internal static class TrainCommand
         return 0;
     }
 
-    private static IEnumerable<int> HiddenSizes(string text)
+    /// <summary>
+    /// The output activation the loss was made for: softmax for softmax cross-entropy, sigmoid for binary cross-entropy, and
+    /// for mean squared error sigmoid on one output or softmax across several.
+    /// </summary>
+    /// <exception cref="UsageException">Softmax cross-entropy on one output unit, where the softmax is always 1 and nothing is learned.</exception>
+    private static Activation OutputActivationFor(Loss loss, int outputs, string dataset)
     {
-        if (text.Length == 0)
+        if (loss == Loss.SoftmaxCrossEntropy && outputs < 2)
         {
-            return [];
+            throw new UsageException(
+                $"--loss must be bce or mse for {dataset}, whose two classes need one output unit (a softmax over one unit is always 1), but was '{loss.Name}'");
         }
-        var sizes = text.Split(',');
-        return sizes.All(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1)
-            ? sizes.Select(s => int.Parse(s, CultureInfo.InvariantCulture))
-            : throw new UsageException($"--layers must be comma-separated whole numbers of at least 1, but was '{text}'");
+        return loss == Loss.SoftmaxCrossEntropy || (loss == Loss.MeanSquaredError && outputs > 1) ? Activation.Softmax : Activation.Sigmoid;
     }
 }

@@ -1,4 +1,7 @@
 namespace NeuralNotebooks.Cli;
 
-/// <summary>The command line itself is wrong: an unknown verb or option, or a value that is not a number.</summary>
+/// <summary>
+/// The command line parsed but makes no sense: a combination of options that cannot work, or a value that matches
+/// nothing. Its message is the one line the user sees, naming the option and the value.
+/// </summary>
 internal sealed class UsageException(string message) : Exception(message);

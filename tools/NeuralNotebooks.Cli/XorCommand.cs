@@ -1,3 +1,4 @@
+using System.CommandLine;
 using NeuralNotebooks.Data;
 using NeuralNotebooks.Network;
 using NeuralNotebooks.Text;
@@ -5,44 +6,29 @@ using NeuralNotebooks.Text;
 namespace NeuralNotebooks.Cli;
 
 /// <summary>
-/// The blog's Python program in C#: it prints what the blog's program prints (all but the plot),
+/// <c>xor</c>: the blog's Python program in C#. It prints what the blog's program prints (all but the plot),
 /// byte for byte, for any seed, learning rate, epoch count and hidden width.
 /// </summary>
-internal static class XorCommand
+internal sealed class XorCommand : Command
 {
-    public const string Usage = """
-        Usage: neuralnotebooks xor [--seed 42] [--learning-rate 0.1] [--epochs 1000] [--hidden 4]
+    private readonly CliOption<long> _seed = new("--seed", "numpy's random seed, 0 to 4294967295") { HelpName = "N", Default = 42 };
+    private readonly CliOption<double> _learningRate = new("--learning-rate", "the step size, a number above 0") { HelpName = "R", Default = 0.1 };
+    private readonly CliOption<int> _epochs = new("--epochs", "passes over the four examples, 0 or more") { HelpName = "N", Default = 1000 };
+    private readonly CliOption<int> _hidden = new("--hidden", "hidden units, 1 or more") { HelpName = "H", Default = 4, Parameter = "hiddenUnits" };
 
-        Runs the blog's XOR program: trains a 2-H-1 sigmoid network from numpy's seeded weights and
-        prints what the blog's Python prints, byte for byte.
-
-        Options:
-          --seed N            numpy's random seed, 0 to 4294967295 (default 42)
-          --learning-rate R   the step size, a number above 0 (default 0.1)
-          --epochs N          passes over the four examples, 0 or more (default 1000)
-          --hidden H          hidden units, 1 or more (default 4)
-          --help              show this text
-        """;
-
-    /// <summary>The command-line option for each library parameter, so errors name what the user typed.</summary>
-    public static readonly IReadOnlyDictionary<string, string> OptionForParameter = new Dictionary<string, string>
+    public XorCommand()
+        : base("xor", "The blog's XOR program: trains a 2-H-1 sigmoid network from numpy's seeded weights; prints what the blog's Python prints, byte for byte.")
     {
-        ["seed"] = "--seed",
-        ["learningRate"] = "--learning-rate",
-        ["epochs"] = "--epochs",
-        ["hiddenUnits"] = "--hidden",
-    };
-
-    public static int Run(IReadOnlyList<string> arguments, TextWriter output)
-    {
-        var options = new OptionReader(arguments, ["--seed", "--learning-rate", "--epochs", "--hidden"]);
-        var settings = new XorSettings(
-            Seed: options.Long("--seed", 42),
-            LearningRate: options.Double("--learning-rate", 0.1),
-            Epochs: options.Int("--epochs", 1000),
-            HiddenUnits: options.Int("--hidden", 4));
-        Write(settings, output);
-        return 0;
+        Options.Add(_seed);
+        Options.Add(_learningRate);
+        Options.Add(_epochs);
+        Options.Add(_hidden);
+        SetAction(result =>
+        {
+            var settings = new XorSettings(result.GetValue(_seed), result.GetValue(_learningRate), result.GetValue(_epochs), result.GetValue(_hidden));
+            Write(settings, result.InvocationConfiguration.Output);
+            return 0;
+        });
     }
 
     /// <summary>Runs the blog's program with these settings, writing its text to <paramref name="output"/>.</summary>

@@ -27,7 +27,7 @@ public static partial class HtmlPage
                 continue;
             }
             body.Append("<section class=\"cell\"><pre class=\"code\"><code>").Append(WebUtility.HtmlEncode(cell.Contents)).Append("</code></pre>\n");
-            foreach (var output in cell.Outputs)
+            foreach (var output in MergeStreams(cell.Outputs.Where(o => !KernelBanner.Is(o))))
             {
                 body.Append(RenderOutput(output)).Append('\n');
             }
@@ -55,8 +55,39 @@ public static partial class HtmlPage
             """;
     }
 
+    /// <summary>
+    /// Consecutive pieces of the same stream as one: the kernel sends each <c>Console.WriteLine</c> on its own, and a training
+    /// log should read as one block, not one box per line.
+    /// </summary>
+    internal static IEnumerable<InteractiveDocumentOutputElement> MergeStreams(IEnumerable<InteractiveDocumentOutputElement> outputs)
+    {
+        TextElement? pending = null;
+        foreach (var output in outputs)
+        {
+            if (output is TextElement text && pending is not null && text.Name == pending.Name)
+            {
+                pending = new TextElement(pending.Text + text.Text, pending.Name);
+                continue;
+            }
+            if (pending is not null)
+            {
+                yield return pending;
+            }
+            pending = output as TextElement;
+            if (pending is null)
+            {
+                yield return output;
+            }
+        }
+        if (pending is not null)
+        {
+            yield return pending;
+        }
+    }
+
     private static string RenderOutput(InteractiveDocumentOutputElement output) => output switch
     {
+        TextElement { Name: "stderr" } text => $"<pre class=\"output stderr\">{WebUtility.HtmlEncode(text.Text)}</pre>",
         TextElement text => $"<pre class=\"output\">{WebUtility.HtmlEncode(text.Text)}</pre>",
         ErrorElement error => $"<pre class=\"error\">{WebUtility.HtmlEncode($"{error.ErrorName}: {error.ErrorValue}")}</pre>",
         DisplayElement display => RenderData(display.Data),

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.DotNet.Interactive.Commands;
@@ -12,14 +14,41 @@ namespace NeuralNotebooks.Runner;
 /// pinned in .config/dotnet-tools.json), spoken to over its stdio protocol with the package's own envelope types.
 /// It runs without HTTP, so it listens on no network interface.
 /// </summary>
+/// <remarks>
+/// <c>dotnet tool run</c> starts the kernel as a child process of its own, so stopping the kernel means stopping that whole
+/// process tree; a kernel whose standard input closes does not exit but spins. Every kernel is stopped when it is disposed,
+/// and any still running when this process exits (Ctrl-C, SIGTERM, or a return from Main) is stopped then.
+/// <para>
+/// Why not Microsoft.DotNet.Interactive's own <c>StdIoKernelConnector</c>: tried against the pinned tool, its proxy kernel never
+/// answered a submission outside a composite kernel host; it notices the process dying only before the kernel is ready (an
+/// in-flight command then waits for ever); it keeps the process's standard error to itself; it cannot add environment
+/// variables; and it joins the arguments with spaces, unquoted.
+/// </para>
+/// </remarks>
 public sealed class KernelProcess : IAsyncDisposable
 {
+    private static readonly ConcurrentDictionary<KernelProcess, bool> Running = new();
     private readonly Process _process;
     private readonly Channel<KernelEvent> _events = Channel.CreateUnbounded<KernelEvent>();
     private readonly StringBuilder _standardError = new();
     private int _submissions;
 
-    private KernelProcess(Process process) => _process = process;
+    static KernelProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        foreach (var kernel in Running.Keys)
+        {
+            kernel.Stop();
+        }
+    };
+
+    private KernelProcess(Process process)
+    {
+        _process = process;
+        Running[this] = true;
+    }
+
+    /// <summary>The id of the process this class started: <c>dotnet tool run</c>, whose child is the kernel.</summary>
+    public int ProcessId => _process.Id;
 
     /// <summary>What the kernel wrote to its own standard error (its crashes show here).</summary>
     public string StandardError
@@ -35,9 +64,12 @@ public sealed class KernelProcess : IAsyncDisposable
     /// <param name="workingDirectory">The kernel's working directory.</param>
     /// <param name="environment">Extra environment variables for the kernel process.</param>
     /// <param name="timeout">How long to wait for the kernel to be ready.</param>
+    /// <param name="cancellation">Stops the kernel and the wait.</param>
     /// <exception cref="KernelException">The kernel exited or was not ready in time.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled (the kernel is stopped).</exception>
     public static async Task<KernelProcess> StartAsync(
-        string repositoryRoot, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
+        string repositoryRoot, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null,
+        CancellationToken cancellation = default)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,14 +89,26 @@ public sealed class KernelProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
         var kernel = new KernelProcess(Process.Start(start) ?? throw new KernelException("The kernel process did not start."));
-        kernel.StartReading();
-        await kernel.WaitForAsync(e => e is KernelReady, timeout ?? TimeSpan.FromSeconds(60), "to be ready").ConfigureAwait(false);
-        return kernel;
+        try
+        {
+            kernel.StartReading();
+            await kernel.WaitForAsync(e => e is KernelReady, timeout ?? TimeSpan.FromSeconds(60), "the kernel's start", cancellation).ConfigureAwait(false);
+            return kernel;
+        }
+        catch
+        {
+            await kernel.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
-    /// <summary>Submits one C# cell and collects everything it produces until the kernel's verdict.</summary>
-    /// <exception cref="KernelException">The kernel died or gave no verdict within <paramref name="timeout"/>.</exception>
-    public async Task<CellResult> SubmitAsync(string code, TimeSpan timeout)
+    /// <summary>
+    /// Submits one C# cell and collects everything it produces until the kernel's verdict. A cell that outlives
+    /// <paramref name="timeout"/>, or whose kernel dies, fails with a message that says so (the kernel is then of no
+    /// further use: dispose it).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public async Task<CellResult> SubmitAsync(string code, TimeSpan timeout, CancellationToken cancellation = default)
     {
         var token = $"cell{Interlocked.Increment(ref _submissions)}";
         var command = new SubmitCode(code, "csharp");
@@ -75,10 +119,19 @@ public sealed class KernelProcess : IAsyncDisposable
 
         var outputs = new List<CellOutput>();
         var diagnostics = new List<string>();
-        using var deadline = new CancellationTokenSource(timeout);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
         while (true)
         {
-            var e = await NextEventAsync(deadline.Token, $"to finish cell {token}").ConfigureAwait(false);
+            KernelEvent e;
+            try
+            {
+                e = await NextEventAsync(deadline.Token, timeout, "the cell", cancellation).ConfigureAwait(false);
+            }
+            catch (KernelException failure) when (!cancellation.IsCancellationRequested)
+            {
+                return new CellResult(false, failure.Message, outputs, clock.Elapsed);
+            }
             if (!BelongsTo(e, token))
             {
                 continue;
@@ -118,23 +171,34 @@ public sealed class KernelProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the kernel process.</summary>
+    /// <summary>Stops the kernel's whole process tree and waits for it to end.</summary>
     public async ValueTask DisposeAsync()
+    {
+        Stop();
+        try
+        {
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await _process.WaitForExitAsync(patience.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException)
+        {
+            // Never started, or killed and not yet reaped: nothing more to wait for.
+        }
+        Running.TryRemove(this, out _);
+        _process.Dispose();
+    }
+
+    /// <summary>Kills the tool runner and the kernel it started; a no-op when they are gone.</summary>
+    private void Stop()
     {
         try
         {
-            _process.StandardInput.Close();
-            if (!_process.WaitForExit(2000))
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-            await _process.WaitForExitAsync().ConfigureAwait(false);
+            _process.Kill(entireProcessTree: true);
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // Already gone.
+            // Already exited.
         }
-        _process.Dispose();
     }
 
     private void StartReading()
@@ -178,15 +242,20 @@ public sealed class KernelProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitForAsync(Func<KernelEvent, bool> predicate, TimeSpan timeout, string what)
+    private async Task WaitForAsync(Func<KernelEvent, bool> predicate, TimeSpan timeout, string what, CancellationToken cancellation)
     {
-        using var deadline = new CancellationTokenSource(timeout);
-        while (!predicate(await NextEventAsync(deadline.Token, what).ConfigureAwait(false)))
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
+        while (!predicate(await NextEventAsync(deadline.Token, timeout, what, cancellation).ConfigureAwait(false)))
         {
         }
     }
 
-    private async Task<KernelEvent> NextEventAsync(CancellationToken deadline, string what)
+    /// <summary>
+    /// The next event; past <paramref name="deadline"/> (<paramref name="limit"/> after <paramref name="what"/> began), a
+    /// <see cref="KernelException"/> saying so, unless <paramref name="cancellation"/> (which the deadline includes) ended the wait.
+    /// </summary>
+    private async Task<KernelEvent> NextEventAsync(CancellationToken deadline, TimeSpan limit, string what, CancellationToken cancellation)
     {
         try
         {
@@ -195,15 +264,17 @@ public sealed class KernelProcess : IAsyncDisposable
                 return e;
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            throw new KernelException($"The kernel took too long {what}.{Describe(StandardError)}");
+            throw new KernelException(string.Create(CultureInfo.InvariantCulture, $"{char.ToUpperInvariant(what[0])}{what[1..]} did not finish within {limit.TotalSeconds:0.#} s."));
         }
-        throw new KernelException($"The kernel exited while waiting {what}.{Describe(StandardError)}");
+        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        throw new KernelException($"The kernel process exited (exit code {_process.ExitCode}) during {what}.{LastWords(StandardError)}");
     }
 
-    private static string Describe(string standardError) =>
-        string.IsNullOrWhiteSpace(standardError) ? "" : $" Its standard error:\n{standardError.Trim()}";
+    /// <summary>The last line the kernel wrote to standard error before it died, which is usually why.</summary>
+    private static string LastWords(string standardError) =>
+        standardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [.., var last] ? $" Its last words: {last}" : "";
 
     private static string? TokenOf(KernelEvent e) => e.Command?.GetOrCreateToken();
 

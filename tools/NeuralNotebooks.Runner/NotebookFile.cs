@@ -18,10 +18,19 @@ public static class NotebookFile
     }
 
     /// <summary>Parses a notebook file.</summary>
+    /// <exception cref="InvalidDataException">The file is not Jupyter JSON; the message names the file and the line.</exception>
     public static InteractiveDocument Read(string path)
     {
         using var stream = File.OpenRead(path);
-        return Notebook.Read(stream, Kernels());
+        try
+        {
+            return Notebook.Read(stream, Kernels());
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}" : "";
+            throw new InvalidDataException($"{Path.GetFileName(path)} is not a notebook: its JSON is malformed{where} ({e.Message.Split(". ")[0]}).", e);
+        }
     }
 
     /// <summary>The notebook's code cells with their 1-based position among all its cells.</summary>

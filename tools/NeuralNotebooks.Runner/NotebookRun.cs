@@ -44,16 +44,41 @@ public sealed record NotebookRun(string Name, InteractiveDocument Document, IRea
     public string DescribeFailure() =>
         Failure is { } f ? $"{Name}, cell {f.Number}: {f.Result.Error}" : $"{Name}: did not run every cell";
 
-    /// <summary>Runs every code cell of <paramref name="notebookPath"/> in order in <paramref name="kernel"/>, stopping at the first failure.</summary>
-    public static async Task<NotebookRun> RunAsync(KernelProcess kernel, string notebookPath, TimeSpan cellTimeout)
+    /// <summary>
+    /// Why the run failed, on one line and without the notebook's name: "cell 12: " and the error's first compiler error
+    /// (<c>(1,9): error CS0029: …</c>) if it has one, otherwise its first line (an exception's type and message, a timeout,
+    /// the kernel's exit); null when the run succeeded.
+    /// </summary>
+    public string? FailureReason
     {
-        var document = NotebookFile.Read(notebookPath);
+        get
+        {
+            if (Failure is not { } f)
+            {
+                return Succeeded ? null : "did not run every cell";
+            }
+            var lines = (f.Result.Error ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            return $"cell {f.Number}: {lines.FirstOrDefault(l => l.Contains("error CS", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? "failed"}";
+        }
+    }
+
+    /// <summary>Runs every code cell of <paramref name="notebookPath"/> in order in <paramref name="kernel"/>, stopping at the first failure.</summary>
+    /// <exception cref="InvalidDataException">The file is not a notebook.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static Task<NotebookRun> RunAsync(KernelProcess kernel, string notebookPath, TimeSpan cellTimeout, CancellationToken cancellation = default) =>
+        RunAsync(kernel, NotebookFile.Read(notebookPath), Path.GetFileNameWithoutExtension(notebookPath), cellTimeout, cancellation);
+
+    /// <summary>Runs every code cell of <paramref name="document"/> in order in <paramref name="kernel"/>, stopping at the first failure.</summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled.</exception>
+    public static async Task<NotebookRun> RunAsync(
+        KernelProcess kernel, InteractiveDocument document, string name, TimeSpan cellTimeout, CancellationToken cancellation = default)
+    {
         var runs = new List<CodeCellRun>();
         var clock = Stopwatch.StartNew();
         var executionCount = 0;
         foreach (var (number, cell) in NotebookFile.CodeCells(document))
         {
-            var result = await kernel.SubmitAsync(cell.Contents, cellTimeout).ConfigureAwait(false);
+            var result = await kernel.SubmitAsync(cell.Contents, cellTimeout, cancellation).ConfigureAwait(false);
             runs.Add(new CodeCellRun(number, cell.Contents, result));
             cell.ExecutionOrder = ++executionCount;
             cell.Outputs.Clear();
@@ -63,7 +88,7 @@ public sealed record NotebookRun(string Name, InteractiveDocument Document, IRea
                 break;
             }
         }
-        return new NotebookRun(Path.GetFileNameWithoutExtension(notebookPath), document, runs, clock.Elapsed);
+        return new NotebookRun(name, document, runs, clock.Elapsed);
     }
 
     private static IEnumerable<InteractiveDocumentOutputElement> ToDocumentOutputs(CellResult result, int executionOrder)

@@ -22,9 +22,25 @@ public static class Repository
         throw new DirectoryNotFoundException("Can't find the repository (a folder with NeuralNotebooks.sln) above the current folder.");
     }
 
+    /// <summary>The folder, inside a folder of notebooks, that holds their worked solutions (one per notebook, same name).</summary>
+    public const string SolutionsFolderName = "solutions";
+
+    /// <summary>The course's notebooks folder.</summary>
+    public static string NotebooksFolder(string root) => Path.Combine(root, "notebooks");
+
     /// <summary>The notebooks in the repository's notebooks folder, in course order.</summary>
-    public static IReadOnlyList<string> Notebooks(string root) =>
-        Directory.GetFiles(Path.Combine(root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Notebooks(string root) => NotebooksIn(NotebooksFolder(root));
+
+    /// <summary>
+    /// The worked solutions, <c>notebooks/solutions/NN-name.ipynb</c>, in course order (none when the folder is missing).
+    /// Like every notebook they run with their own folder as the working directory, as VS Code runs them, so they reach
+    /// the library as <c>../../artifacts/…</c> and the setup scripts as <c>../setup/*.csx</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Solutions(string root) => NotebooksIn(Path.Combine(NotebooksFolder(root), SolutionsFolderName));
+
+    /// <summary>The .ipynb files directly in <paramref name="folder"/>, by name (none when it does not exist).</summary>
+    public static IReadOnlyList<string> NotebooksIn(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, "*.ipynb").Order(StringComparer.Ordinal).ToList() : [];
 
     /// <summary>Restores the kernel pinned in .config/dotnet-tools.json (quick when it is already there).</summary>
     /// <exception cref="InvalidOperationException">dotnet tool restore failed.</exception>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNotebooks.Random;
 
@@ -7,16 +8,59 @@ namespace NeuralNotebooks.Data;
 /// Examples and their targets: X has one example per row; y has one column of 0/1 for two classes, or
 /// one one-hot column per class.
 /// </summary>
-/// <param name="Name">What the data is, for titles.</param>
-/// <param name="X">The inputs, one example per row.</param>
-/// <param name="y">The targets, one row per example.</param>
-public sealed record Dataset(string Name, Matrix<double> X, Matrix<double> y)
+/// <remarks>
+/// The constructor checks the pieces fit together, so a data set that exists is one a network can train on:
+/// as many target rows as examples, and every entry a finite number.
+/// </remarks>
+public sealed record Dataset
 {
+    /// <summary>Makes a data set from inputs, targets and, optionally, what the classes are called.</summary>
+    /// <param name="name">What the data is, for titles.</param>
+    /// <param name="X">The inputs, one example per row.</param>
+    /// <param name="y">The targets, one row per example: one 0/1 column for two classes, else one one-hot column per class.</param>
+    /// <param name="classNames">What each class is called, in class order; the class numbers ("0", "1", …) when not given.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="X"/> or <paramref name="y"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// X is empty; y has a different number of rows than X; an entry of X or y is NaN or infinite (the message names it);
+    /// <paramref name="classNames"/> does not give one name per class.
+    /// </exception>
+    public Dataset(string name, Matrix<double> X, Matrix<double> y, IReadOnlyList<string>? classNames = null)
+    {
+        Guard.NotNull(name, nameof(name));
+        Guard.Shape(X, null, null, nameof(X), "one example per row, at least one of each");
+        Guard.Shape(y, X.RowCount, null, nameof(y), "one target row per row of X");
+        Guard.AllFinite(X, nameof(X));
+        Guard.AllFinite(y, nameof(y));
+        var classes = ClassesOf(y);
+        if (classNames is not null && (classNames.Count != classes || classNames.Any(n => n is null)))
+        {
+            throw new ArgumentException(
+                $"classNames must give one name for each of the {classes} classes of y, but had {classNames.Count}{(classNames.Any(n => n is null) ? " with a null among them" : "")}.",
+                nameof(classNames));
+        }
+        Name = name;
+        this.X = X;
+        this.y = y;
+        ClassNames = classNames?.ToArray() ?? [.. Enumerable.Range(0, classes).Select(k => k.ToString(CultureInfo.InvariantCulture))];
+    }
+
+    /// <summary>What the data is, for titles.</summary>
+    public string Name { get; }
+
+    /// <summary>The inputs, one example per row.</summary>
+    public Matrix<double> X { get; }
+
+    /// <summary>The targets, one row per example: one 0/1 column for two classes, else one one-hot column per class.</summary>
+    public Matrix<double> y { get; }
+
+    /// <summary>What each class is called, in class order (class 0 first), for legends and reports.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
     /// <summary>How many examples there are.</summary>
     public int Count => X.RowCount;
 
     /// <summary>How many classes: 2 for a single 0/1 column, else the number of one-hot columns.</summary>
-    public int Classes => y.ColumnCount == 1 ? 2 : y.ColumnCount;
+    public int Classes => ClassesOf(y);
 
     /// <summary>Each example's class: its 0/1 target, or the position of the 1 in its one-hot row.</summary>
     public int[] Labels => Metrics.Classes(y);
@@ -47,16 +91,43 @@ public sealed record Dataset(string Name, Matrix<double> X, Matrix<double> y)
         return (Take(order[testCount..], "train"), Take(order[..testCount], "test"));
     }
 
-    /// <summary>The examples at these positions, in this order.</summary>
+    /// <summary>The examples at these positions, in this order, named "<see cref="Name"/> (<paramref name="part"/>)".</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="rows"/> or <paramref name="part"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="rows"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A position is not from 0 to <see cref="Count"/> − 1 (the message names it).</exception>
     public Dataset Take(IReadOnlyList<int> rows, string part)
     {
         Guard.NotNull(rows, nameof(rows));
-        var M = Matrix<double>.Build;
-        return new Dataset($"{Name} ({part})",
-            M.Dense(rows.Count, X.ColumnCount, (i, j) => X[rows[i], j]),
-            M.Dense(rows.Count, y.ColumnCount, (i, j) => y[rows[i], j]));
+        Guard.NotNull(part, nameof(part));
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("rows must hold at least one position, but was empty.", nameof(rows));
+        }
+        for (var i = 0; i < rows.Count; i++)
+        {
+            Guard.InRange(rows[i], 0, Count - 1, $"rows[{i}]");
+        }
+        return new Dataset($"{Name} ({part})", RowsOf(X, rows), RowsOf(y, rows), ClassNames);
     }
 
     /// <inheritdoc />
     public override string ToString() => $"{Name}: {Count} examples, {X.ColumnCount} inputs, {Classes} classes";
+
+    private static int ClassesOf(Matrix<double> y) => y.ColumnCount == 1 ? 2 : y.ColumnCount;
+
+    // Dense storage is column after column, so each column of the result gathers from one column of the source.
+    private static Matrix<double> RowsOf(Matrix<double> matrix, IReadOnlyList<int> rows)
+    {
+        var source = matrix.AsColumnMajorArray() ?? matrix.ToColumnMajorArray();
+        var (sourceRows, count) = (matrix.RowCount, rows.Count);
+        var values = new double[count * matrix.ColumnCount];
+        for (var j = 0; j < matrix.ColumnCount; j++)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                values[j * count + i] = source[j * sourceRows + rows[i]];
+            }
+        }
+        return Matrix<double>.Build.Dense(count, matrix.ColumnCount, values);
+    }
 }

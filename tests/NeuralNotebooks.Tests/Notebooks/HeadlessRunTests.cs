@@ -13,8 +13,8 @@ public partial class HeadlessRunTests(HeadlessRunTests.Notebook04 run) : IClassF
     [Fact]
     public void The_headless_run_writes_the_executed_notebook_with_its_outputs()
     {
-        Assert.True(run.Result.Run.Succeeded, run.Result.Run.DescribeFailure());
-        var executed = NotebookFile.Read(run.Result.NotebookPath);
+        Assert.True(run.Result.Succeeded, run.Result.FailureReason);
+        var executed = NotebookFile.Read(run.Result.NotebookPath!);
         var codeCells = NotebookFile.CodeCells(executed).Select(c => c.Cell).ToList();
 
         Assert.All(codeCells, c => Assert.True(c.ExecutionOrder > 0));
@@ -25,8 +25,8 @@ public partial class HeadlessRunTests(HeadlessRunTests.Notebook04 run) : IClassF
     [Fact]
     public void Every_chart_of_the_run_carries_plotly_js_and_the_page_keeps_one_copy()
     {
-        var charts = run.Result.Run.Cells.SelectMany(c => c.Result.ValuesOf("text/html")).Where(PlotlyHtml.IsChart).ToList();
-        var page = File.ReadAllText(run.Result.HtmlPath);
+        var charts = run.Result.Run!.Cells.SelectMany(c => c.Result.ValuesOf("text/html")).Where(PlotlyHtml.IsChart).ToList();
+        var page = File.ReadAllText(run.Result.HtmlPath!);
 
         Assert.Equal(ChartsIn04, charts.Count);
         Assert.All(charts, c => Assert.True(PlotlyHtml.EmbedsPlotlyJs(c)));
@@ -38,7 +38,7 @@ public partial class HeadlessRunTests(HeadlessRunTests.Notebook04 run) : IClassF
     [ChromiumFact]
     public async Task Chromium_draws_every_chart_of_the_page_with_its_data_and_no_network()
     {
-        var dom = await Chromium.DumpDomAsync(run.Result.HtmlPath);
+        var dom = await Chromium.DumpDomAsync(run.Result.HtmlPath!);
 
         // plotly.js draws each chart into an SVG of its own, so only a page whose script really ran has these.
         Assert.Equal(ChartsIn04, Regex.Matches(dom, @"<div class=""[^""]*\bsvg-container\b").Count);

@@ -13,9 +13,17 @@ public class NotebookKernelTests(ITestOutputHelper log)
 {
     [Theory]
     [MemberData(nameof(CourseNotebooks.Names), MemberType = typeof(CourseNotebooks))]
-    public async Task A_notebook_runs_top_to_bottom_in_the_stock_kernel_and_again_when_rerun(string name)
+    public Task A_notebook_runs_top_to_bottom_in_the_stock_kernel_and_again_when_rerun(string name) => RunTwiceAndCheck(name);
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.SolutionNames), MemberType = typeof(CourseNotebooks))]
+    public Task A_solution_notebook_runs_top_to_bottom_in_the_stock_kernel_and_shows_what_its_exercise_was_meant_to(string name) =>
+        RunTwiceAndCheck(name);
+
+    private async Task RunTwiceAndCheck(string name)
     {
-        await using var kernel = await StockKernel.StartAsync();
+        // In the notebook's own folder, as VS Code and Jupyter start the kernel.
+        await using var kernel = await StockKernel.StartAsync(Path.GetDirectoryName(CourseNotebooks.PathOf(name)));
 
         var first = await NotebookRun.RunAsync(kernel, CourseNotebooks.PathOf(name), StockKernel.CellTimeout);
         Assert.True(first.Succeeded, first.DescribeFailure());

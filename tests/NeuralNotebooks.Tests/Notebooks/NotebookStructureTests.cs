@@ -25,6 +25,7 @@ public partial class NotebookStructureTests
 
     [Theory]
     [MemberData(nameof(CourseNotebooks.Names), MemberType = typeof(CourseNotebooks))]
+    [MemberData(nameof(CourseNotebooks.SolutionNames), MemberType = typeof(CourseNotebooks))]
     public void A_notebook_is_committed_without_outputs_or_execution_counts(string name)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(CourseNotebooks.PathOf(name)));
@@ -38,6 +39,7 @@ public partial class NotebookStructureTests
 
     [Theory]
     [MemberData(nameof(CourseNotebooks.Names), MemberType = typeof(CourseNotebooks))]
+    [MemberData(nameof(CourseNotebooks.SolutionNames), MemberType = typeof(CourseNotebooks))]
     public void A_notebook_names_the_dotnet_csharp_kernel_and_needs_no_cell_metadata(string name)
     {
         using var json = JsonDocument.Parse(File.ReadAllText(CourseNotebooks.PathOf(name)));
@@ -113,6 +115,43 @@ public partial class NotebookStructureTests
         Assert.Equal(versions["Plotly.NET"], references["Plotly.NET.Interactive"]); // released together, same version
     }
 
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.Names), MemberType = typeof(CourseNotebooks))]
+    public void Every_exercise_links_to_its_worked_solution_which_answers_each_one_in_order(string name)
+    {
+        var exercises = ExerciseLines(name);
+        var link = $"](solutions/{name}.ipynb)";
+        var solution = CourseNotebooks.PathOf($"{CourseNotebooks.SolutionsFolder}/{name}");
+
+        Assert.NotEmpty(exercises);
+        Assert.All(exercises, e => Assert.Contains(link, e, StringComparison.Ordinal));
+        Assert.True(File.Exists(solution), $"{name} has exercises but no worked solutions in notebooks/{CourseNotebooks.SolutionsFolder}/{name}.ipynb.");
+        var cells = NotebookFile.Read(solution).Elements;
+        Assert.True(IsMarkdown(cells[0]) && cells[0].Contents.StartsWith("# ", StringComparison.Ordinal), "A solution notebook opens with a title.");
+        Assert.Contains($"](../{name}.ipynb)", cells[0].Contents, StringComparison.Ordinal); // and links back to its notebook
+        var headings = cells.Where(IsMarkdown).SelectMany(c => ExerciseHeading().Matches(c.Contents)).Select(m => int.Parse(m.Groups[1].Value, null)).ToList();
+        Assert.Equal(Enumerable.Range(1, exercises.Count), headings);
+    }
+
+    [Theory]
+    [MemberData(nameof(CourseNotebooks.SolutionNames), MemberType = typeof(CourseNotebooks))]
+    public void A_solution_notebook_sets_up_like_the_course_from_one_folder_down(string name)
+    {
+        var course = SetupCells(Path.GetFileNameWithoutExtension(CourseNotebooks.Paths[0]));
+        var fromSolutions = course.Select(c => c.Replace("\"setup/", "\"../setup/", StringComparison.Ordinal).Replace("\"../artifacts/", "\"../../artifacts/", StringComparison.Ordinal));
+
+        Assert.Equal(fromSolutions, SetupCells(name));
+    }
+
+    /// <summary>The numbered items of a notebook's Exercises section.</summary>
+    private static List<string> ExerciseLines(string name)
+    {
+        var section = NotebookFile.Read(CourseNotebooks.PathOf(name)).Elements.Where(IsMarkdown).Select(c => c.Contents)
+            .Last(c => c.Contains("## Exercises", StringComparison.Ordinal));
+        var after = section[(section.IndexOf("## Exercises", StringComparison.Ordinal) + "## Exercises".Length)..];
+        return after.Split('\n').TakeWhile(l => !l.StartsWith("#", StringComparison.Ordinal)).Where(l => NumberedItem().IsMatch(l)).ToList();
+    }
+
     private static string[] SetupCells(string name) =>
         NotebookFile.Read(CourseNotebooks.PathOf(name)).Elements.Where(c => !IsMarkdown(c))
             .Where(c => c.Contents.Contains("#r ", StringComparison.Ordinal)).Select(c => c.Contents).Take(2).ToArray();
@@ -121,4 +160,10 @@ public partial class NotebookStructureTests
 
     [GeneratedRegex(@"#r ""nuget: ([\w.]+), ([\w.-]+)""")]
     private static partial Regex NugetReference();
+
+    [GeneratedRegex(@"^## Exercise (\d+)\b", RegexOptions.Multiline)]
+    private static partial Regex ExerciseHeading();
+
+    [GeneratedRegex(@"^\d+\. ")]
+    private static partial Regex NumberedItem();
 }
