@@ -132,7 +132,6 @@ internal sealed class FastEngine : ITrainingEngine
     /// Two sets of weights, the gradients and the optimiser's state per weight, the transposed copies, the data row after row,
     /// the gathered batch, A and ∂E/∂Z for every layer and example of a batch, and the test data with its outputs.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">A buffer would be larger than one array can be.</exception>
     public static long EstimateBytes(NeuralNetwork network, int examples, int batchSize, TrainingOptions options)
     {
         var sizes = network.Sizes;
@@ -140,7 +139,6 @@ internal sealed class FastEngine : ITrainingEngine
         var perExample = 0L;
         foreach (var size in sizes.Skip(1))
         {
-            MemoryLimit.CheckArray((long)batchSize * size, "batchSize", batchSize, $"a buffer of {size} numbers per example");
             perExample += 2 * size;
         }
         var weights = network.ParameterCount * (3L + options.Optimizer.StatePerWeight) + 2L * network.Layers.Skip(1).Sum(l => (long)l.Inputs * l.Outputs);

@@ -29,30 +29,31 @@ internal static class MemoryLimit
     public static long AvailableBytes => Math.Max(0, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - GC.GetTotalMemory(forceFullCollection: false));
 
     /// <summary>
-    /// Checks a network of layer sizes <paramref name="sizes"/> before its weights are drawn: each weight matrix must fit in one
-    /// array, and what training it needs (<see cref="NumbersPerWeightWhileTraining"/> numbers per weight) must take no more
-    /// than half the memory available, leaving the other half for the data and the batches.
+    /// Checks a network of layer sizes <paramref name="sizes"/> before its weights are drawn: what training it needs
+    /// (<see cref="NumbersPerWeightWhileTraining"/> numbers per weight) must take no more than half the memory available,
+    /// leaving the other half for the data and the batches, and each weight matrix must fit in one array.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The network is too large for this machine.</exception>
     public static void CheckNetwork(IReadOnlyList<int> sizes, string parameterName, object value)
     {
         var shown = $"[{string.Join(", ", sizes)}]";
-        for (var l = 0; l + 1 < sizes.Count; l++)
-        {
-            var entries = (long)sizes[l] * sizes[l + 1];
-            if (entries > Array.MaxLength)
-            {
-                throw new ArgumentOutOfRangeException(parameterName, value, Invariant(
-                    $"{parameterName} {Show(value)} gives sizes {shown}, whose {sizes[l]} × {sizes[l + 1]} weight matrix would hold {entries:N0} numbers; one array holds at most {Array.MaxLength:N0}."));
-            }
-        }
+        var (subject, need) = parameterName == "sizes" ? ($"sizes {shown}", "need") : ($"{parameterName} {Show(value)} (sizes {shown})", "needs");
         var parameters = Parameters(sizes);
         var training = parameters * sizeof(double) * NumbersPerWeightWhileTraining;
         var available = AvailableBytes;
         if (training > available / 2)
         {
             throw new ArgumentOutOfRangeException(parameterName, value, Invariant(
-                $"{parameterName} {Show(value)} gives sizes {shown}, which need {parameters:N0} weights and biases ({Gigabytes(parameters * sizeof(double))}) and up to {Gigabytes(training)} to train; this machine can give a network about {Gigabytes(available / 2)} (half of the {Gigabytes(available)} available)."));
+                $"{subject} {need} {parameters:N0} weights and biases ({Gigabytes(parameters * sizeof(double))}) and up to {Gigabytes(training)} to train; this machine can give a network about {Gigabytes(available / 2)} (half of the {Gigabytes(available)} available)."));
+        }
+        for (var l = 0; l + 1 < sizes.Count; l++)
+        {
+            var entries = (long)sizes[l] * sizes[l + 1];
+            if (entries > Array.MaxLength)
+            {
+                throw new ArgumentOutOfRangeException(parameterName, value, Invariant(
+                    $"{subject} {need} a {sizes[l]} × {sizes[l + 1]} weight matrix of {entries:N0} numbers; one array holds at most {Array.MaxLength:N0}."));
+            }
         }
     }
 
@@ -74,14 +75,18 @@ internal static class MemoryLimit
             $"batchSize {need.BatchSize:N0}: training {need.Parameters:N0} weights and biases on batches that size needs {Gigabytes(need.Total)}; this machine has {Gigabytes(available)} available. Use smaller batches or a smaller network."));
     }
 
-    /// <summary>Checks that one buffer of <paramref name="length"/> numbers fits in an array.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">It does not.</exception>
-    public static void CheckArray(long length, string parameterName, object value, string what)
+    /// <summary>Checks that a batch of <paramref name="batchSize"/> examples through every layer of these sizes fits in an array.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A layer's buffer for the batch would not.</exception>
+    public static void CheckBatch(IReadOnlyList<int> sizes, int batchSize)
     {
-        if (length > Array.MaxLength)
+        foreach (var size in sizes)
         {
-            throw new ArgumentOutOfRangeException(parameterName, value, Invariant(
-                $"{parameterName} {Show(value)} would need {what} of {length:N0} numbers; one array holds at most {Array.MaxLength:N0}."));
+            var length = (long)batchSize * size;
+            if (length > Array.MaxLength)
+            {
+                throw new ArgumentOutOfRangeException("batchSize", batchSize, Invariant(
+                    $"batchSize {batchSize}: a batch that size through a layer of {size} would hold {length:N0} numbers; one array holds at most {Array.MaxLength:N0}. Use smaller batches."));
+            }
         }
     }
 

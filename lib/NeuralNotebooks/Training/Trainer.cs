@@ -81,7 +81,11 @@ public static class Trainer
     internal static void CheckOptions(TrainingOptions options, int examples)
     {
         Guard.NotNull(options, nameof(options));
-        Guard.InRange(options.Epochs, 0, Array.MaxLength, "epochs");
+        if (options.Epochs < 0 || options.Epochs > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException("epochs", options.Epochs,
+                $"epochs must be from 0 to {Array.MaxLength} (the most losses one history can hold), but was {options.Epochs}.");
+        }
         Guard.InRange(options.BatchSize ?? examples, 1, examples, "batchSize");
         if (!(options.L2 >= 0) || !double.IsFinite(options.L2))
         {
@@ -115,6 +119,7 @@ public static class Trainer
     private static MemoryNeed EstimateBytes(TrainingEngine engine, NeuralNetwork network, Matrix<double> X, TrainingOptions options)
     {
         var batch = options.BatchSize ?? X.RowCount;
+        MemoryLimit.CheckBatch(network.Sizes, batch);
         var buffers = engine switch
         {
             TrainingEngine.StepByStep => StepByStepEngine.EstimateBytes(network, batch, options),
