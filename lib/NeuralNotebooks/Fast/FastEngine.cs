@@ -16,8 +16,8 @@ namespace NeuralNotebooks.Fast;
 /// A batch takes two passes. The row pass, split by examples, runs each example through every layer and back again:
 /// Z = A_in · W + b and A = f(Z) forward, then ∂E/∂Z at the output and Δ_in = f′ ⊙ (Δ · Wᵀ) back. It needs no
 /// hand-over between layers, since an example's rows depend only on the same example. The step pass, split by the rows
-/// of each weight matrix, forms each layer's gradient Gᵀ… G = A_inᵀ · Δ (and the biases' Σ_rows Δ) and runs the
-/// optimiser's rule on those weights, writing into the spare weights.
+/// of each weight matrix, forms each layer's gradient G = A_inᵀ · Δ (and the biases' Σ_rows Δ) and runs the
+/// optimiser's rule on those weights, writing into the spare weights. So a batch costs the second core two hand-overs.
 /// </para>
 /// <para>
 /// Weights are kept input-major (row p of W holds input p's weights to every neuron), so the forward product reads W's

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -43,18 +44,34 @@ internal static class MatrixProduct
         }
         var wide = n - n % ColumnBlock;
         var vectors = n - n % Lanes;
+        // The last few columns (fewer than a vector), copied side by side with zeros after them, so a vector kernel can take them too.
+        var tail = n > vectors ? ArrayPool<double>.Shared.Rent(k * Lanes) : null;
+        if (tail is not null)
+        {
+            for (var p = 0; p < k; p++)
+            {
+                var row = tail.AsSpan(p * Lanes, Lanes);
+                b.Slice(p * ldb + vectors, n - vectors).CopyTo(row);
+                row[(n - vectors)..].Clear();
+            }
+        }
+        ref var tailRef = ref tail is null ? ref bRef : ref MemoryMarshal.GetArrayDataReference(tail);
         var i = rowStart;
         for (; i + RowBlock <= rowEnd; i += RowBlock)
         {
-            Rows<Eight>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k);
+            Rows<Eight>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k, ref tailRef);
         }
         for (; i + 4 <= rowEnd; i += 4)
         {
-            Rows<Four>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k);
+            Rows<Four>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k, ref tailRef);
         }
         for (; i < rowEnd; i++)
         {
-            Rows<One>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k);
+            Rows<One>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k, ref tailRef);
+        }
+        if (tail is not null)
+        {
+            ArrayPool<double>.Shared.Return(tail);
         }
     }
 
@@ -81,9 +98,10 @@ internal static class MatrixProduct
         }
     }
 
-    // One band of TRows rows of C: 16 columns at a time, then 8, then one by one.
+    // One band of TRows rows of C: 16 columns at a time, then 8, then the last few from the padded copy of B's last columns.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Rows<TRows>(ref double a, int aRow, int aCol, ref double b, int ldb, ref double c, int ldc, int i, int wide, int vectors, int n, int k)
+    private static void Rows<TRows>(ref double a, int aRow, int aCol, ref double b, int ldb, ref double c, int ldc, int i, int wide, int vectors, int n, int k,
+        ref double tail)
         where TRows : struct, ICount
     {
         ref var aBand = ref Unsafe.Add(ref a, (nint)i * aRow);
@@ -98,7 +116,13 @@ internal static class MatrixProduct
         }
         if (n > vectors)
         {
-            OneByOne(ref aBand, aRow, aCol, ref b, ldb, ref cBand, ldc, 0, TRows.Value, vectors, n, k);
+            // Computed into a block on the stack, of which the real columns are kept.
+            Span<double> block = stackalloc double[RowBlock * Lanes];
+            Block<TRows, Eight>(ref aBand, aRow, aCol, ref tail, Lanes, ref MemoryMarshal.GetReference(block), Lanes, k);
+            for (var r = 0; r < TRows.Value; r++)
+            {
+                block.Slice(r * Lanes, n - vectors).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref cBand, r * ldc + vectors), n - vectors));
+            }
         }
     }
 
@@ -181,7 +205,7 @@ internal static class MatrixProduct
         }
     }
 
-    /// <summary>Columns [fromColumn, n) of rows [rowStart, rowEnd), one entry at a time: the same fused chain as a vector lane.</summary>
+    /// <summary>Every entry, one at a time (without AVX-512): the same fused chain as a vector lane.</summary>
     private static void OneByOne(ref double a, int aRow, int aCol, ref double b, int ldb, ref double c, int ldc, int rowStart, int rowEnd, int fromColumn, int n, int k)
     {
         for (var i = rowStart; i < rowEnd; i++)

@@ -26,9 +26,11 @@ public static class Trainer
     /// after every epoch, so clone one in a callback to keep it).
     /// </para>
     /// <para>
-    /// After every step the next forward pass (after the last step, one more of the last batch) checks that the
-    /// outputs and the loss are still finite numbers. A step that made an output, the loss, a weight or the optimiser's
-    /// state NaN or infinite is undone and training stops with <see cref="TrainingDivergedException"/>, naming the cause.
+    /// Every step is checked before it is kept: its new weights and the optimiser's state must be finite numbers, and small
+    /// enough that no weighted sum on the training data can overflow, whatever order its terms are added in (so
+    /// <see cref="NeuralNetwork.Predict"/> gives finite numbers on the data the network trained on). The next forward
+    /// pass (after the last step, one more of the last batch) then checks that the loss is still a finite number. A step
+    /// that fails either check is undone and training stops with <see cref="TrainingDivergedException"/>, naming the cause.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>

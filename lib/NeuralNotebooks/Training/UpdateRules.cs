@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace NeuralNotebooks.Training;
 
@@ -86,35 +87,50 @@ internal static class Updates
         // x − x is 0 for every finite x and NaN for ±∞ and NaN; a sum of them stays 0 only if all were finite.
         var check = Vector<double>.Zero;
         var largest = Vector<double>.Zero;
+        ref var wRef = ref MemoryMarshal.GetReference(w);
+        ref var gRef = ref MemoryMarshal.GetReference(gradientSum);
+        ref var nextRef = ref MemoryMarshal.GetReference(next);
+        ref var firstRef = ref MemoryMarshal.GetReference(first);
+        ref var secondRef = ref MemoryMarshal.GetReference(second);
+        CheckLengths(w.Length, gradientSum.Length, next.Length, TRule.States >= 1 ? first.Length : w.Length, TRule.States >= 2 ? second.Length : w.Length);
         var i = 0;
         for (; i <= w.Length - width; i += width)
         {
-            var weights = new Vector<double>(w[i..]);
-            var g = new Vector<double>(gradientSum[i..]) * scale;
+            var at = (nuint)i;
+            var weights = Vector.LoadUnsafe(ref wRef, at);
+            var g = Vector.LoadUnsafe(ref gRef, at) * scale;
             if (regularise)
             {
                 g += weights * l2;
             }
-            var s1 = TRule.States >= 1 ? new Vector<double>(first[i..]) : default;
-            var s2 = TRule.States >= 2 ? new Vector<double>(second[i..]) : default;
+            var s1 = TRule.States >= 1 ? Vector.LoadUnsafe(ref firstRef, at) : default;
+            var s2 = TRule.States >= 2 ? Vector.LoadUnsafe(ref secondRef, at) : default;
             var updated = rule.Next(weights, g, ref s1, ref s2);
-            updated.CopyTo(next[i..]);
+            updated.StoreUnsafe(ref nextRef, at);
             check += updated - updated;
             largest = Vector.Max(largest, Vector.Abs(updated));
             if (TRule.States >= 1)
             {
-                s1.CopyTo(first[i..]);
+                s1.StoreUnsafe(ref firstRef, at);
                 check += s1 - s1;
             }
             if (TRule.States >= 2)
             {
-                s2.CopyTo(second[i..]);
+                s2.StoreUnsafe(ref secondRef, at);
                 check += s2 - s2;
             }
         }
         var result = Vector.EqualsAll(check, Vector<double>.Zero) ? Largest(largest) : double.PositiveInfinity;
         return i == w.Length ? result : Math.Max(result, Tail(rule, w[i..], gradientSum[i..], next[i..],
             TRule.States >= 1 ? first[i..] : default, TRule.States >= 2 ? second[i..] : default, scaling));
+    }
+
+    private static void CheckLengths(int w, int gradient, int next, int first, int second)
+    {
+        if (gradient != w || next != w || first != w || second != w)
+        {
+            throw new ArgumentException($"An update needs spans as long as its {w} weights, but had {gradient}, {next}, {first} and {second}.");
+        }
     }
 
     private static double Largest(Vector<double> lanes)
