@@ -143,7 +143,8 @@ public sealed class SimpleNeuralNetwork
     /// <remarks>
     /// This is <see cref="Trainer.Train"/> with the blog's options (<see cref="TrainingOptions.Blog"/>): mean squared error,
     /// full batch, summed gradients, plain SGD. The trainer runs it on its <see cref="TrainingEngine.Blog"/> engine, which
-    /// gives <see cref="TrainStepByStep"/>'s numbers to the last bit without allocating.
+    /// gives <see cref="TrainStepByStep"/>'s numbers to the last bit without allocating (on data sets far larger than
+    /// XOR, more than 32,768 examples × hidden units, on the <see cref="TrainingEngine.Fast"/> engine instead).
     /// </remarks>
     /// <param name="X">The inputs, one example per row, 2 columns.</param>
     /// <param name="y">The targets, one row per example, 1 column.</param>

@@ -33,7 +33,10 @@ internal sealed class OverflowBound(NeuralNetwork network, double largestInput)
             {
                 return false;
             }
-            input = _activations[l].Bound(sum);
+            if (l + 1 < _fanIns.Length)
+            {
+                input = _activations[l].Bound(sum);
+            }
         }
         return true;
     }

@@ -14,6 +14,12 @@ namespace NeuralNotebooks.Training;
 public static class Trainer
 {
     /// <summary>
+    /// Automatic gives the blog's network to the <see cref="TrainingEngine.Blog"/> engine up to this many examples × hidden
+    /// units; beyond it the <see cref="TrainingEngine.Fast"/> engine's second core makes up for its other order of adding.
+    /// </summary>
+    internal const long BlogEngineLargest = 32_768;
+
+    /// <summary>
     /// Trains <paramref name="network"/> in place and returns the loss of every epoch: the mean of its batches'
     /// losses, each measured on the batch's forward pass before its update (for a full batch, exactly the blog's).
     /// </summary>
@@ -105,7 +111,7 @@ public static class Trainer
         var blog = IsBlogConfiguration(network, loss, options, examples);
         return options.Engine switch
         {
-            TrainingEngine.Automatic => blog ? TrainingEngine.Blog : TrainingEngine.Fast,
+            TrainingEngine.Automatic => blog && (long)examples * network.Layers[0].Outputs <= BlogEngineLargest ? TrainingEngine.Blog : TrainingEngine.Fast,
             TrainingEngine.Blog when !blog => throw new ArgumentException(
                 "engine Blog trains only the blog's configuration (sizes [2, H, 1], sigmoid layers, mse, full batch, summed gradients, " +
                 $"plain SGD, no L2), but was asked to train {network} with {loss.Name}, {options.Optimizer.Name}; use Automatic or Fast.", "engine"),

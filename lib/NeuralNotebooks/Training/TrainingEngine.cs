@@ -8,7 +8,8 @@ namespace NeuralNotebooks.Training;
 public enum TrainingEngine
 {
     /// <summary>
-    /// Let the trainer choose (the default): <see cref="Blog"/> for the blog's configuration, <see cref="Fast"/> for everything else.
+    /// Let the trainer choose (the default): <see cref="Blog"/> for the blog's configuration on up to 32,768 examples ×
+    /// hidden units (XOR has 16), <see cref="Fast"/> for everything else, where it is the faster.
     /// </summary>
     Automatic,
 

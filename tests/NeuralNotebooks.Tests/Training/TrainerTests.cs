@@ -234,6 +234,10 @@ public class TrainerTests
         Assert.Equal(TrainingEngine.Fast, EngineFor(blog with { Optimizer = Optimizer.Adam(0.1) }));
         Assert.Equal(TrainingEngine.Fast, EngineFor(blog, Loss.BinaryCrossEntropy));
         Assert.Equal(TrainingEngine.Fast, EngineFor(blog, hidden: Activation.Tanh));
+        // The blog's network on data far larger than XOR: both cores pay for the other order of adding.
+        var large = Datasets.Xor(16_384, 0.1, seed: 1);
+        Assert.Equal(TrainingEngine.Blog, new SimpleNeuralNetwork(2, 1).Train(large.X, large.y, 1, 0.1).Engine);
+        Assert.Equal(TrainingEngine.Fast, new SimpleNeuralNetwork(3, 1).Train(large.X, large.y, 1, 0.1).Engine);
     }
 
     [Fact]
