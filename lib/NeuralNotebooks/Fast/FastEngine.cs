@@ -73,7 +73,7 @@ internal sealed class FastEngine : ITrainingEngine
         var examples = X.RowCount;
         var capacity = options.BatchSize ?? examples;
         _fullBatch = capacity == examples;
-        (_x, _y) = (X.ToRowMajorArray(), y.ToRowMajorArray());
+        (_x, _y) = (MatrixProduct.RowMajor(X), MatrixProduct.RowMajor(y));
         (_batchX, _batchY) = _fullBatch ? ([], []) : (new double[capacity * _sizes[0]], new double[capacity * _sizes[^1]]);
         _a = Buffers(capacity);
         _delta = Buffers(capacity);
@@ -110,7 +110,7 @@ internal sealed class FastEngine : ITrainingEngine
         }
         if (options.TestData is { } test)
         {
-            (_testX, _testY) = (test.X.ToRowMajorArray(), test.y.ToRowMajorArray());
+            (_testX, _testY) = (MatrixProduct.RowMajor(test.X), MatrixProduct.RowMajor(test.y));
             _testOutputs = new double[_testY.Length];
             _testA = Buffers(Math.Min(capacity, test.Count));
         }

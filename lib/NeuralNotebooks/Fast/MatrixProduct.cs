@@ -75,6 +75,18 @@ internal static class MatrixProduct
         }
     }
 
+    /// <summary>A matrix's entries row after row (MathNet stores them column after column): a transpose in cache-sized tiles.</summary>
+    public static double[] RowMajor(MathNet.Numerics.LinearAlgebra.Matrix<double> matrix)
+    {
+        if (matrix.AsColumnMajorArray() is not { } columns)
+        {
+            return matrix.ToRowMajorArray();
+        }
+        var rows = new double[columns.Length];
+        Transpose(columns, rows, matrix.ColumnCount, matrix.RowCount, 0, matrix.ColumnCount);
+        return rows;
+    }
+
     /// <summary>
     /// target (columns × rows) = source (rows × columns)ᵀ for the source's rows [rowStart, rowEnd), in cache-sized tiles.
     /// </summary>

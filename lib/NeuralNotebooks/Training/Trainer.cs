@@ -3,13 +3,13 @@ using NeuralNotebooks.Activations;
 using NeuralNotebooks.Fast;
 using NeuralNotebooks.Losses;
 using NeuralNotebooks.Network;
-using NeuralNotebooks.Random;
 
 namespace NeuralNotebooks.Training;
 
 /// <summary>
-/// Trains a <see cref="NeuralNetwork"/>: forward, loss, backward and an optimiser step, batch after batch. This is the
-/// library's one training loop; <see cref="TrainingOptions.Engine"/> chooses the code that does each step.
+/// Trains a <see cref="NeuralNetwork"/>: forward, loss, backward and an optimiser step, batch after batch. Every training
+/// in the library comes here and runs through one loop (<c>Training/TrainingLoop.cs</c>);
+/// <see cref="TrainingOptions.Engine"/> chooses the code that does each step.
 /// </summary>
 public static class Trainer
 {
@@ -82,7 +82,7 @@ public static class Trainer
             TrainingEngine.Blog => new BlogEngine(network, X, y, options, order),
             _ => new FastEngine(network, X, y, loss, options, order),
         };
-        return Run(run, network, loss, options, X, y, order, onEpoch, cancellationToken);
+        return new TrainingLoop(run, network, loss, options, X, y, order).Run(onEpoch, cancellationToken);
     }
 
     /// <summary>Checks the options against a data set of <paramref name="examples"/> examples.</summary>
@@ -137,113 +137,5 @@ public static class Trainer
         // The history grows by doubling, so it may briefly need twice its final size.
         var history = 2L * sizeof(double) * options.Epochs * (options.TestData is null ? 1 : 2);
         return new MemoryNeed(buffers, history, network.ParameterCount, batch);
-    }
-
-    /// <summary>The training loop: every engine runs through it.</summary>
-    private static TrainingHistory Run(ITrainingEngine engine, NeuralNetwork network, Loss loss, TrainingOptions options, Matrix<double> X, Matrix<double> y,
-        int[] order, Action<EpochReport>? onEpoch, CancellationToken cancellationToken)
-    {
-        var examples = X.RowCount;
-        var batchSize = options.BatchSize ?? examples;
-        var miniBatches = batchSize < examples;
-        var shuffle = new NumpyRandom(options.ShuffleSeed);
-        var largestInput = OverflowBound.Largest(X);
-        var dataScale = Math.Max(largestInput, OverflowBound.Largest(y));
-        var bound = new OverflowBound(network, largestInput);
-        var losses = new List<double>();
-        var testLosses = options.TestData is null ? null : new List<double>();
-        TrainingHistory History() => new(losses) { TestLosses = testLosses, LossName = loss.LongName, Engine = engine.Kind };
-        TrainingDivergedException Diverged(int epoch, string what, bool beforeAnyStep) =>
-            Divergence.Exception(epoch, what, Divergence.Diagnose(beforeAnyStep, engine.LastStep(), options.L2, dataScale),
-                options, X, y, History());
-        try
-        {
-            if (options.Epochs == 0)
-            {
-                return History();
-            }
-            if (!bound.Allows(OverflowBound.LargestWeight(network)))
-            {
-                throw Diverged(0, "with the starting weights the weighted sums could overflow", beforeAnyStep: true);
-            }
-            if (miniBatches)
-            {
-                Shuffle(order, shuffle);
-            }
-            var batchLoss = engine.Forward(0, batchSize);
-            if (!double.IsFinite(batchLoss))
-            {
-                throw Diverged(0, $"with the starting weights the loss was {Guard.Format(batchLoss)}", beforeAnyStep: true);
-            }
-            for (var epoch = 0; epoch < options.Epochs; epoch++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var weightedLoss = 0.0;
-                var epochLoss = batchLoss;
-                for (var start = 0; start < examples; start += batchSize)
-                {
-                    var count = Math.Min(batchSize, examples - start);
-                    weightedLoss += batchLoss * count;
-                    // One batch: its loss as measured (no rounding through ×n/n), as the blog prints it.
-                    epochLoss = miniBatches ? weightedLoss / (start + count) : batchLoss;
-                    var largestWeight = engine.Step(count);
-                    if (!bound.Allows(largestWeight))
-                    {
-                        losses.Add(epochLoss);
-                        throw Diverged(epoch, double.IsFinite(largestWeight)
-                            ? $"the update made a weight as large as {Guard.Format(largestWeight)}, so large that the weighted sums could overflow"
-                            : "the update made a weight or the optimiser's state NaN or infinite", beforeAnyStep: false);
-                    }
-                    engine.Commit();
-                    // The next forward pass checks this step: the next batch, the next epoch's first, or this one again at the very end.
-                    var nextStart = start + batchSize;
-                    if (nextStart >= examples)
-                    {
-                        nextStart = epoch + 1 < options.Epochs ? 0 : start;
-                        if (miniBatches && epoch + 1 < options.Epochs)
-                        {
-                            Shuffle(order, shuffle);
-                        }
-                    }
-                    batchLoss = engine.Forward(nextStart, Math.Min(batchSize, examples - nextStart));
-                    if (!double.IsFinite(batchLoss))
-                    {
-                        engine.Undo();
-                        losses.Add(epochLoss);
-                        throw Diverged(epoch, $"after its update the loss was {Guard.Format(batchLoss)}", beforeAnyStep: false);
-                    }
-                }
-                losses.Add(epochLoss);
-                if (testLosses is not null)
-                {
-                    var testLoss = engine.TestLoss();
-                    if (!double.IsFinite(testLoss))
-                    {
-                        engine.Undo();
-                        throw Diverged(epoch, $"after its last update the loss on the test data was {Guard.Format(testLoss)}", beforeAnyStep: false);
-                    }
-                    testLosses.Add(testLoss);
-                }
-                if (onEpoch is not null)
-                {
-                    engine.Publish();
-                    onEpoch(new EpochReport(epoch, options.Epochs, epochLoss));
-                }
-            }
-            return History();
-        }
-        finally
-        {
-            engine.Publish();
-        }
-    }
-
-    private static void Shuffle(int[] order, NumpyRandom random)
-    {
-        for (var i = order.Length - 1; i > 0; i--)
-        {
-            var j = (int)(random.RandomSample() * (i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
     }
 }
