@@ -32,11 +32,11 @@ internal static class Divergence
         var advice = cause switch
         {
             DivergenceCause.L2 =>
-                $"L2's pull λ · W (l2 = {Guard.Format(options.L2)}) outweighed the data's gradient. Try a smaller l2.",
-            DivergenceCause.Inputs => DataAdvice(X, y),
-            _ => $"(learning rate {Guard.Format(options.Optimizer.LearningRate)}). Try a smaller learning rate.",
+                $"; L2's pull λ · W (l2 = {Guard.Format(options.L2)}) outweighed the data's gradient. Try a smaller l2.",
+            DivergenceCause.Inputs => $"; {DataAdvice(X, y)}",
+            _ => $" (learning rate {Guard.Format(options.Optimizer.LearningRate)}). Try a smaller learning rate.",
         };
-        return new TrainingDivergedException(epoch, cause, $"Training diverged at epoch {epoch}: {what}; {advice}", options.Optimizer.LearningRate, history);
+        return new TrainingDivergedException(epoch, cause, $"Training diverged at epoch {epoch}: {what}{advice}", options.Optimizer.LearningRate, history);
     }
 
 
