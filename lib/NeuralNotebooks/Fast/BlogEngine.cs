@@ -36,7 +36,7 @@ internal sealed class BlogEngine : ITrainingEngine
     private double[] _weights;
     private double[] _spare;
 
-    public BlogEngine(NeuralNetwork network, Matrix<double> X, Matrix<double> y, TrainingOptions options, int[] order)
+    public BlogEngine(NeuralNetwork network, Matrix<double> X, Matrix<double> y, TrainingOptions options)
     {
         (_network, _options) = (network, options);
         _rule = new SgdRule(options.Optimizer.LearningRate);

@@ -34,7 +34,6 @@ internal sealed class FastEngine : ITrainingEngine
     // The batch's rows are split between the cores in multiples of the matrix product's 8-row blocks.
     private const int RowGrain = 8;
 
-    private readonly NeuralNetwork _network;
     private readonly Loss _loss;
     private readonly TrainingOptions _options;
     private readonly int[] _order;
@@ -65,7 +64,7 @@ internal sealed class FastEngine : ITrainingEngine
 
     public FastEngine(NeuralNetwork network, Matrix<double> X, Matrix<double> y, Loss loss, TrainingOptions options, int[] order)
     {
-        (_network, _loss, _options, _order) = (network, loss, options, order);
+        (_loss, _options, _order) = (loss, options, order);
         _sizes = [.. network.Sizes];
         var layers = network.Layers.Count;
         _activations = network.Layers.Select(l => l.Activation).ToArray();

@@ -114,7 +114,7 @@ public abstract record Loss(string Name)
         if (output == Activation.Softmax)
         {
             throw new ArgumentException(
-                $"loss must be softmax-ce for a network whose output layer is softmax (its outputs are class probabilities), but was {Name}.", "loss");
+                $"loss must be softmax-ce for a network whose output layer is softmax (its outputs are class probabilities), but was {Name}; for {Name}, give the network a sigmoid output layer.", "loss");
         }
     }
 

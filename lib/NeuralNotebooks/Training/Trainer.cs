@@ -79,7 +79,7 @@ public static class Trainer
         using var run = engine switch
         {
             TrainingEngine.StepByStep => (ITrainingEngine)new StepByStepEngine(network, X, y, loss, options, order),
-            TrainingEngine.Blog => new BlogEngine(network, X, y, options, order),
+            TrainingEngine.Blog => new BlogEngine(network, X, y, options),
             _ => new FastEngine(network, X, y, loss, options, order),
         };
         return new TrainingLoop(run, network, loss, options, X, y, order).Run(onEpoch, cancellationToken);
