@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -5,164 +6,264 @@ using System.Runtime.Intrinsics;
 namespace NeuralNotebooks.Fast;
 
 /// <summary>
-/// C = A · B for row-major double matrices, computed one block of rows at a time: a register-blocked kernel
-/// (6 rows × 16 columns of C held in AVX-512 registers while k runs) over a packed copy of 16 columns of B.
+/// C = A · B for double matrices laid out in flat arrays, a block of C at a time held in AVX-512 registers
+/// (8 rows × 16 columns) while the inner index runs: the fast engine's matrix product.
 /// </summary>
+/// <remarks>
+/// A is read through two strides, A(i, p) = a[i · aRow + p · aCol], so the same code multiplies by A or by Aᵀ without
+/// copying it. Every entry of C is one chain of fused multiply-adds over p from 0 to k − 1, whichever block computes
+/// it, so the result does not depend on how the rows are split between cores (or on the machine: without AVX-512 the
+/// same chain runs one number at a time).
+/// </remarks>
 internal static class MatrixProduct
 {
-    private const int RowBlock = 6;
+    private const int RowBlock = 8;
     private const int ColumnBlock = 16;
-
-    /// <summary>The packing buffer one caller needs: room for k × 16 numbers.</summary>
-    public static int PackSize(int k) => k * ColumnBlock;
+    private const int Lanes = 8;
 
     /// <summary>
-    /// Rows [rowStart, rowEnd) of C (m × n) = A (m × k) · B (k × n); <paramref name="pack"/> is the caller's
-    /// scratch of at least <see cref="PackSize"/>(k) numbers.
+    /// Rows [rowStart, rowEnd) of C: C(i, j) = Σ_p A(i, p) · B(p, j) for j in [0, n), with A(i, p) = a[i · aRow + p · aCol],
+    /// B(p, j) = b[p · ldb + j] and C(i, j) = c[i · ldc + j].
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Multiply(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int k, int n, int rowStart, int rowEnd, Span<double> pack)
+    public static void Multiply(ReadOnlySpan<double> a, int aRow, int aCol, ReadOnlySpan<double> b, int ldb,
+        Span<double> c, int ldc, int rowStart, int rowEnd, int n, int k)
     {
-        var fullColumns = Vector512.IsHardwareAccelerated ? n - n % ColumnBlock : 0;
-        if (fullColumns < n)
+        if (rowStart >= rowEnd || n == 0)
         {
-            // Done first: it uses the packing buffer for the columns the 16-wide kernel leaves over.
-            Remainder(a, b, c, k, n, rowStart, rowEnd, fullColumns, pack);
+            return;
         }
-        for (var j0 = 0; j0 < fullColumns; j0 += ColumnBlock)
+        CheckBounds(a.Length, (long)(rowEnd - 1) * aRow + (long)(k - 1) * aCol, b.Length, (long)(k - 1) * ldb + n - 1, c.Length, (long)(rowEnd - 1) * ldc + n - 1, k);
+        ref var aRef = ref MemoryMarshal.GetReference(a);
+        ref var bRef = ref MemoryMarshal.GetReference(b);
+        ref var cRef = ref MemoryMarshal.GetReference(c);
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            OneByOne(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, rowStart, rowEnd, 0, n, k);
+            return;
+        }
+        var wide = n - n % ColumnBlock;
+        var vectors = n - n % Lanes;
+        // The last few columns (fewer than a vector), copied side by side with zeros after them, so a vector kernel can take them too.
+        var tail = n > vectors ? ArrayPool<double>.Shared.Rent(k * Lanes) : null;
+        if (tail is not null)
         {
             for (var p = 0; p < k; p++)
             {
-                b.Slice(p * n + j0, ColumnBlock).CopyTo(pack.Slice(p * ColumnBlock, ColumnBlock));
+                var row = tail.AsSpan(p * Lanes, Lanes);
+                b.Slice(p * ldb + vectors, n - vectors).CopyTo(row);
+                row[(n - vectors)..].Clear();
             }
-            var i = rowStart;
-            for (; i + RowBlock <= rowEnd; i += RowBlock)
-            {
-                Block6x16(a, pack, c, k, n, i, j0);
-            }
-            for (; i < rowEnd; i++)
-            {
-                Row1x16(a, pack, c, k, n, i, j0);
-            }
+        }
+        ref var tailRef = ref tail is null ? ref bRef : ref MemoryMarshal.GetArrayDataReference(tail);
+        var i = rowStart;
+        for (; i + RowBlock <= rowEnd; i += RowBlock)
+        {
+            Rows<Eight>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k, ref tailRef);
+        }
+        for (; i + 4 <= rowEnd; i += 4)
+        {
+            Rows<Four>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k, ref tailRef);
+        }
+        for (; i < rowEnd; i++)
+        {
+            Rows<One>(ref aRef, aRow, aCol, ref bRef, ldb, ref cRef, ldc, i, wide, vectors, n, k, ref tailRef);
+        }
+        if (tail is not null)
+        {
+            ArrayPool<double>.Shared.Return(tail);
         }
     }
 
-    private static void Block6x16(ReadOnlySpan<double> a, ReadOnlySpan<double> pack, Span<double> c, int k, int n, int i, int j0)
+    /// <summary>A matrix's entries row after row (MathNet stores them column after column): a transpose in cache-sized tiles.</summary>
+    public static double[] RowMajor(MathNet.Numerics.LinearAlgebra.Matrix<double> matrix)
     {
-        ref var aRef = ref MemoryMarshal.GetReference(a);
-        ref var bRef = ref MemoryMarshal.GetReference(pack);
-        ref var a0 = ref Unsafe.Add(ref aRef, i * k);
-        ref var a1 = ref Unsafe.Add(ref a0, k);
-        ref var a2 = ref Unsafe.Add(ref a1, k);
-        ref var a3 = ref Unsafe.Add(ref a2, k);
-        ref var a4 = ref Unsafe.Add(ref a3, k);
-        ref var a5 = ref Unsafe.Add(ref a4, k);
-        Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (var p = 0; p < k; p++)
+        if (matrix.AsColumnMajorArray() is not { } columns)
         {
-            var b0 = Vector512.LoadUnsafe(ref bRef, (nuint)(p * ColumnBlock));
-            var b1 = Vector512.LoadUnsafe(ref bRef, (nuint)(p * ColumnBlock + 8));
-            var x = Vector512.Create(Unsafe.Add(ref a0, p));
-            c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
-            c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(Unsafe.Add(ref a1, p));
-            c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
-            c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(Unsafe.Add(ref a2, p));
-            c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
-            c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(Unsafe.Add(ref a3, p));
-            c30 = Vector512.FusedMultiplyAdd(x, b0, c30);
-            c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
-            x = Vector512.Create(Unsafe.Add(ref a4, p));
-            c40 = Vector512.FusedMultiplyAdd(x, b0, c40);
-            c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
-            x = Vector512.Create(Unsafe.Add(ref a5, p));
-            c50 = Vector512.FusedMultiplyAdd(x, b0, c50);
-            c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
+            return matrix.ToRowMajorArray();
         }
-        ref var cRef = ref MemoryMarshal.GetReference(c);
-        var at = (nuint)(i * n + j0);
-        var row = (nuint)n;
-        c00.StoreUnsafe(ref cRef, at); c01.StoreUnsafe(ref cRef, at + 8);
-        c10.StoreUnsafe(ref cRef, at + row); c11.StoreUnsafe(ref cRef, at + row + 8);
-        c20.StoreUnsafe(ref cRef, at + 2 * row); c21.StoreUnsafe(ref cRef, at + 2 * row + 8);
-        c30.StoreUnsafe(ref cRef, at + 3 * row); c31.StoreUnsafe(ref cRef, at + 3 * row + 8);
-        c40.StoreUnsafe(ref cRef, at + 4 * row); c41.StoreUnsafe(ref cRef, at + 4 * row + 8);
-        c50.StoreUnsafe(ref cRef, at + 5 * row); c51.StoreUnsafe(ref cRef, at + 5 * row + 8);
-    }
-
-    private static void Row1x16(ReadOnlySpan<double> a, ReadOnlySpan<double> pack, Span<double> c, int k, int n, int i, int j0)
-    {
-        ref var bRef = ref MemoryMarshal.GetReference(pack);
-        Vector512<double> c0 = default, c1 = default;
-        for (var p = 0; p < k; p++)
-        {
-            var x = Vector512.Create(a[i * k + p]);
-            c0 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bRef, (nuint)(p * ColumnBlock)), c0);
-            c1 = Vector512.FusedMultiplyAdd(x, Vector512.LoadUnsafe(ref bRef, (nuint)(p * ColumnBlock + 8)), c1);
-        }
-        c0.CopyTo(c.Slice(i * n + j0, 8));
-        c1.CopyTo(c.Slice(i * n + j0 + 8, 8));
+        var rows = new double[columns.Length];
+        Transpose(columns, rows, matrix.ColumnCount, matrix.RowCount, 0, matrix.ColumnCount);
+        return rows;
     }
 
     /// <summary>
-    /// The columns the 16-wide kernel does not cover (all of them without AVX-512): each is a dot product of a row
-    /// of A with a column of B, the columns first copied side by side into <paramref name="pack"/> so both are contiguous.
+    /// target (columns × rows) = source (rows × columns)ᵀ for the source's rows [rowStart, rowEnd), in cache-sized tiles.
     /// </summary>
-    private static void Remainder(ReadOnlySpan<double> a, ReadOnlySpan<double> b, Span<double> c, int k, int n, int rowStart, int rowEnd, int fromColumn, Span<double> pack)
-    {
-        var width = n - fromColumn;
-        if (width > ColumnBlock)
-        {
-            // No AVX-512: plain loops, one row of C at a time.
-            for (var i = rowStart; i < rowEnd; i++)
-            {
-                var row = c.Slice(i * n + fromColumn, width);
-                row.Clear();
-                for (var p = 0; p < k; p++)
-                {
-                    System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(b.Slice(p * n + fromColumn, width), a[i * k + p], row, row);
-                }
-            }
-            return;
-        }
-        for (var j = 0; j < width; j++)
-        {
-            for (var p = 0; p < k; p++)
-            {
-                pack[j * k + p] = b[p * n + fromColumn + j];
-            }
-        }
-        for (var i = rowStart; i < rowEnd; i++)
-        {
-            var row = a.Slice(i * k, k);
-            for (var j = 0; j < width; j++)
-            {
-                c[i * n + fromColumn + j] = System.Numerics.Tensors.TensorPrimitives.Dot(row, pack.Slice(j * k, k));
-            }
-        }
-    }
-
-    /// <summary>Rows [rowStart, rowEnd) of the transpose of <paramref name="source"/> (rows × columns) into <paramref name="target"/> (columns × rows), in cache-sized tiles.</summary>
     public static void Transpose(ReadOnlySpan<double> source, Span<double> target, int rows, int columns, int rowStart, int rowEnd)
     {
         const int Tile = 32;
-        for (var p0 = rowStart; p0 < rowEnd; p0 += Tile)
+        for (var i0 = rowStart; i0 < rowEnd; i0 += Tile)
         {
-            var p1 = Math.Min(p0 + Tile, rowEnd);
-            for (var i0 = 0; i0 < rows; i0 += Tile)
+            var i1 = Math.Min(i0 + Tile, rowEnd);
+            for (var j0 = 0; j0 < columns; j0 += Tile)
             {
-                var i1 = Math.Min(i0 + Tile, rows);
-                for (var p = p0; p < p1; p++)
+                var j1 = Math.Min(j0 + Tile, columns);
+                for (var j = j0; j < j1; j++)
                 {
                     for (var i = i0; i < i1; i++)
                     {
-                        target[p * rows + i] = source[i * columns + p];
+                        target[j * rows + i] = source[i * columns + j];
                     }
                 }
             }
         }
+    }
+
+    // One band of TRows rows of C: 16 columns at a time, then 8, then the last few from the padded copy of B's last columns.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Rows<TRows>(ref double a, int aRow, int aCol, ref double b, int ldb, ref double c, int ldc, int i, int wide, int vectors, int n, int k,
+        ref double tail)
+        where TRows : struct, ICount
+    {
+        ref var aBand = ref Unsafe.Add(ref a, (nint)i * aRow);
+        ref var cBand = ref Unsafe.Add(ref c, (nint)i * ldc);
+        for (var j = 0; j < wide; j += ColumnBlock)
+        {
+            Block<TRows, Sixteen>(ref aBand, aRow, aCol, ref Unsafe.Add(ref b, j), ldb, ref Unsafe.Add(ref cBand, j), ldc, k);
+        }
+        if (vectors > wide)
+        {
+            Block<TRows, Eight>(ref aBand, aRow, aCol, ref Unsafe.Add(ref b, wide), ldb, ref Unsafe.Add(ref cBand, wide), ldc, k);
+        }
+        if (n > vectors)
+        {
+            // Computed into a block on the stack, of which the real columns are kept.
+            Span<double> block = stackalloc double[RowBlock * Lanes];
+            Block<TRows, Eight>(ref aBand, aRow, aCol, ref tail, Lanes, ref MemoryMarshal.GetReference(block), Lanes, k);
+            for (var r = 0; r < TRows.Value; r++)
+            {
+                block.Slice(r * Lanes, n - vectors).CopyTo(MemoryMarshal.CreateSpan(ref Unsafe.Add(ref cBand, r * ldc + vectors), n - vectors));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A TRows × TColumns block of C in registers: for each p, one or two vectors of B's row p and each row's A(i, p)
+    /// broadcast, multiplied and added (fused) into the block.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Block<TRows, TColumns>(ref double a, int aRow, int aCol, ref double b, int ldb, ref double c, int ldc, int k)
+        where TRows : struct, ICount
+        where TColumns : struct, ICount
+    {
+        var rows = TRows.Value;
+        var two = TColumns.Value == ColumnBlock;
+        nint r1 = aRow, r2 = 2 * r1, r3 = 3 * r1, r4 = 4 * r1, r5 = 5 * r1, r6 = 6 * r1, r7 = 7 * r1;
+        Vector512<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default, c30 = default, c31 = default;
+        Vector512<double> c40 = default, c41 = default, c50 = default, c51 = default, c60 = default, c61 = default, c70 = default, c71 = default;
+        ref var ap = ref a;
+        ref var bp = ref b;
+        for (var p = 0; p < k; p++)
+        {
+            var b0 = Vector512.LoadUnsafe(ref bp);
+            var b1 = two ? Vector512.LoadUnsafe(ref bp, Lanes) : default;
+            var x = Vector512.Create(ap);
+            c00 = Vector512.FusedMultiplyAdd(x, b0, c00);
+            if (two) { c01 = Vector512.FusedMultiplyAdd(x, b1, c01); }
+            if (rows > 1)
+            {
+                x = Vector512.Create(Unsafe.Add(ref ap, r1));
+                c10 = Vector512.FusedMultiplyAdd(x, b0, c10);
+                if (two) { c11 = Vector512.FusedMultiplyAdd(x, b1, c11); }
+                x = Vector512.Create(Unsafe.Add(ref ap, r2));
+                c20 = Vector512.FusedMultiplyAdd(x, b0, c20);
+                if (two) { c21 = Vector512.FusedMultiplyAdd(x, b1, c21); }
+                x = Vector512.Create(Unsafe.Add(ref ap, r3));
+                c30 = Vector512.FusedMultiplyAdd(x, b0, c30);
+                if (two) { c31 = Vector512.FusedMultiplyAdd(x, b1, c31); }
+            }
+            if (rows > 4)
+            {
+                x = Vector512.Create(Unsafe.Add(ref ap, r4));
+                c40 = Vector512.FusedMultiplyAdd(x, b0, c40);
+                if (two) { c41 = Vector512.FusedMultiplyAdd(x, b1, c41); }
+                x = Vector512.Create(Unsafe.Add(ref ap, r5));
+                c50 = Vector512.FusedMultiplyAdd(x, b0, c50);
+                if (two) { c51 = Vector512.FusedMultiplyAdd(x, b1, c51); }
+                x = Vector512.Create(Unsafe.Add(ref ap, r6));
+                c60 = Vector512.FusedMultiplyAdd(x, b0, c60);
+                if (two) { c61 = Vector512.FusedMultiplyAdd(x, b1, c61); }
+                x = Vector512.Create(Unsafe.Add(ref ap, r7));
+                c70 = Vector512.FusedMultiplyAdd(x, b0, c70);
+                if (two) { c71 = Vector512.FusedMultiplyAdd(x, b1, c71); }
+            }
+            ap = ref Unsafe.Add(ref ap, aCol);
+            bp = ref Unsafe.Add(ref bp, ldb);
+        }
+        Store(ref c, 0, c00, c01, two);
+        if (rows > 1)
+        {
+            Store(ref c, ldc, c10, c11, two);
+            Store(ref c, 2 * ldc, c20, c21, two);
+            Store(ref c, 3 * ldc, c30, c31, two);
+        }
+        if (rows > 4)
+        {
+            Store(ref c, 4 * ldc, c40, c41, two);
+            Store(ref c, 5 * ldc, c50, c51, two);
+            Store(ref c, 6 * ldc, c60, c61, two);
+            Store(ref c, 7 * ldc, c70, c71, two);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(ref double c, int offset, Vector512<double> left, Vector512<double> right, bool two)
+    {
+        left.StoreUnsafe(ref c, (nuint)offset);
+        if (two)
+        {
+            right.StoreUnsafe(ref c, (nuint)(offset + Lanes));
+        }
+    }
+
+    /// <summary>Every entry, one at a time (without AVX-512): the same fused chain as a vector lane.</summary>
+    private static void OneByOne(ref double a, int aRow, int aCol, ref double b, int ldb, ref double c, int ldc, int rowStart, int rowEnd, int fromColumn, int n, int k)
+    {
+        for (var i = rowStart; i < rowEnd; i++)
+        {
+            for (var j = fromColumn; j < n; j++)
+            {
+                var sum = 0.0;
+                for (var p = 0; p < k; p++)
+                {
+                    sum = Math.FusedMultiplyAdd(Unsafe.Add(ref a, (nint)i * aRow + (nint)p * aCol), Unsafe.Add(ref b, (nint)p * ldb + j), sum);
+                }
+                Unsafe.Add(ref c, (nint)i * ldc + j) = sum;
+            }
+        }
+    }
+
+    private static void CheckBounds(int aLength, long aLast, int bLength, long bLast, int cLength, long cLast, int k)
+    {
+        if ((k > 0 && (aLast >= aLength || bLast >= bLength)) || cLast >= cLength)
+        {
+            throw new ArgumentException("A matrix product would read or write past the end of its arrays.");
+        }
+    }
+
+    private interface ICount
+    {
+        static abstract int Value { get; }
+    }
+
+    private readonly struct One : ICount
+    {
+        public static int Value => 1;
+    }
+
+    private readonly struct Four : ICount
+    {
+        public static int Value => 4;
+    }
+
+    private readonly struct Eight : ICount
+    {
+        public static int Value => 8;
+    }
+
+    private readonly struct Sixteen : ICount
+    {
+        public static int Value => 16;
     }
 }

@@ -9,16 +9,25 @@ namespace NeuralNotebooks.Network;
 public sealed class DenseLayer
 {
     /// <summary>A layer with the given weights (fanIn × fanOut) and biases (1 × fanOut), copied.</summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The shapes do not fit, or a value is NaN or infinite.</exception>
     public DenseLayer(Matrix<double> weights, Matrix<double> bias, Activation activation)
+        : this(weights, bias, activation, copy: true)
+    {
+    }
+
+    private DenseLayer(Matrix<double> weights, Matrix<double> bias, Activation activation, bool copy)
     {
         Guard.Shape(weights, null, null, nameof(weights), "inputs by neurons");
         Guard.Shape(bias, 1, weights.ColumnCount, nameof(bias), "one bias per neuron");
         Guard.AllFinite(weights, nameof(weights));
         Guard.AllFinite(bias, nameof(bias));
         Guard.NotNull(activation, nameof(activation));
-        (Weights, Bias, Activation) = (weights.Clone(), bias.Clone(), activation);
+        (Weights, Bias, Activation) = copy ? (weights.Clone(), bias.Clone(), activation) : (weights, bias, activation);
     }
+
+    /// <summary>A layer that keeps these matrices (for weights just drawn, which nobody else holds).</summary>
+    internal static DenseLayer Owning(Matrix<double> weights, Matrix<double> bias, Activation activation) => new(weights, bias, activation, copy: false);
 
     /// <summary>W: one column of weights per neuron (fanIn × fanOut).</summary>
     public Matrix<double> Weights { get; internal set; }

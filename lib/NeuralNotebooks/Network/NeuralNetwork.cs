@@ -14,9 +14,15 @@ public sealed class NeuralNetwork
     /// <summary>A network made of these layers (copied); each layer's inputs must match the previous layer's outputs.</summary>
     /// <exception cref="ArgumentException">There are no layers, or two neighbours do not fit.</exception>
     public NeuralNetwork(IEnumerable<DenseLayer> layers)
+        : this(CheckedCopies(layers))
     {
-        Guard.NotNull(layers, nameof(layers));
-        Layers = layers.Select(l => l.Clone()).ToList();
+    }
+
+    /// <summary>A network that takes ownership of these layers (no copies).</summary>
+    /// <exception cref="ArgumentException">There are no layers, or two neighbours do not fit.</exception>
+    private NeuralNetwork(List<DenseLayer> layers)
+    {
+        Layers = layers;
         if (Layers.Count == 0)
         {
             throw new ArgumentException("layers must hold at least one layer, but was empty.", nameof(layers));
@@ -36,8 +42,13 @@ public sealed class NeuralNetwork
     /// on every hidden layer and <paramref name="output"/> on the last, its weights drawn by
     /// <paramref name="initializer"/> from numpy's generator seeded with <paramref name="seed"/>.
     /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">Fewer than two sizes are given.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A size is below 1, or the seed is outside 0 to 2^32 − 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// A size is below 1, the seed is outside 0 to 2^32 − 1, or the network is too large for this machine: a weight matrix
+    /// would not fit in one array, or training it (five numbers per weight: the weight, its update, its gradient and
+    /// Adam's two averages) would take more than half the memory available.
+    /// </exception>
     public static NeuralNetwork Create(
         IReadOnlyList<int> sizes, Activation hidden, Activation output, Initializer? initializer = null, long seed = 42)
     {
@@ -52,8 +63,10 @@ public sealed class NeuralNetwork
         }
         Guard.NotNull(hidden, nameof(hidden));
         Guard.NotNull(output, nameof(output));
-        var drawn = (initializer ?? Initializer.Uniform).Draw(sizes, new NumpyRandom(seed));
-        return new NeuralNetwork(drawn.Select((p, l) => new DenseLayer(p.Weights, p.Bias, l == drawn.Count - 1 ? output : hidden)));
+        var random = new NumpyRandom(seed);
+        MemoryLimit.CheckNetwork(sizes, nameof(sizes), $"[{string.Join(", ", sizes)}]");
+        var drawn = (initializer ?? Initializer.Uniform).Draw(sizes, random);
+        return new NeuralNetwork(drawn.Select((p, l) => DenseLayer.Owning(p.Weights, p.Bias, l == drawn.Count - 1 ? output : hidden)).ToList());
     }
 
     /// <summary>The layers, first to last.</summary>
@@ -63,7 +76,7 @@ public sealed class NeuralNetwork
     public IReadOnlyList<int> Sizes => [Layers[0].Inputs, .. Layers.Select(l => l.Outputs)];
 
     /// <summary>How many weights and biases there are to learn.</summary>
-    public int ParameterCount => Layers.Sum(l => (l.Inputs + 1) * l.Outputs);
+    public long ParameterCount => MemoryLimit.Parameters(Sizes);
 
     /// <summary>Forward through every layer, keeping each Z and A.</summary>
     /// <exception cref="ArgumentException"><paramref name="X"/> has the wrong number of columns, or holds NaN or infinity.</exception>
@@ -110,6 +123,7 @@ public sealed class NeuralNetwork
     }
 
     /// <summary>The output for a batch of inputs.</summary>
+    /// <exception cref="ArgumentException"><paramref name="X"/> has the wrong number of columns, or holds NaN or infinity.</exception>
     public Matrix<double> Predict(Matrix<double> X) => Forward(X).Output;
 
     /// <summary>A copy with its own weights.</summary>
@@ -118,15 +132,27 @@ public sealed class NeuralNetwork
     /// <inheritdoc />
     public override string ToString() => $"{string.Join("-", Sizes)} ({string.Join(", ", Layers.Select(l => l.Activation.Name))})";
 
-    internal void CheckInputs(Matrix<double> X)
+    internal void CheckInputs(Matrix<double> X, string name = "X")
     {
-        Guard.Shape(X, null, Layers[0].Inputs, nameof(X), $"one example per row, {Layers[0].Inputs} inputs each");
-        Guard.AllFinite(X, nameof(X));
+        Guard.Shape(X, null, Layers[0].Inputs, name, $"one example per row, {Layers[0].Inputs} inputs each");
+        Guard.AllFinite(X, name);
     }
 
-    internal void CheckTargets(Matrix<double> X, Matrix<double> y)
+    internal void CheckTargets(Matrix<double> X, Matrix<double> y, string name = "y")
     {
-        Guard.Shape(y, X.RowCount, Layers[^1].Outputs, nameof(y), $"one row of {Layers[^1].Outputs} targets per example of X");
-        Guard.AllFinite(y, nameof(y));
+        Guard.Shape(y, X.RowCount, Layers[^1].Outputs, name, $"one row of {Layers[^1].Outputs} targets per example of X");
+        Guard.AllFinite(y, name);
+    }
+
+    private static List<DenseLayer> CheckedCopies(IEnumerable<DenseLayer> layers)
+    {
+        Guard.NotNull(layers, nameof(layers));
+        var copies = new List<DenseLayer>();
+        foreach (var layer in layers)
+        {
+            Guard.NotNull(layer, nameof(layers));
+            copies.Add(layer.Clone());
+        }
+        return copies;
     }
 }

@@ -1,6 +1,5 @@
 using MathNet.Numerics.LinearAlgebra;
 using NeuralNotebooks.Activations;
-using NeuralNotebooks.Fast;
 using NeuralNotebooks.Losses;
 using NeuralNotebooks.Random;
 using NeuralNotebooks.Training;
@@ -30,18 +29,23 @@ public sealed class SimpleNeuralNetwork
     /// </summary>
     /// <param name="hiddenUnits">The width H of the hidden layer (the blog uses 4).</param>
     /// <param name="seed">numpy's seed (the blog uses 42).</param>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hiddenUnits"/> is below 1, or <paramref name="seed"/> is outside numpy's 0 to 2^32 − 1.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="hiddenUnits"/> is below 1 or too large for this machine (see <see cref="NeuralNetwork.Create"/>), or
+    /// <paramref name="seed"/> is outside numpy's 0 to 2^32 − 1.
+    /// </exception>
     public SimpleNeuralNetwork(int hiddenUnits = 4, long seed = 42)
         : this(hiddenUnits, new NumpyRandom(seed))
     {
     }
 
     /// <summary>Draws the weights from <paramref name="random"/> in the blog's order: W1, W2, b1, b2.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hiddenUnits"/> is below 1.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="hiddenUnits"/> is below 1 or too large for this machine.</exception>
     public SimpleNeuralNetwork(int hiddenUnits, NumpyRandom random)
     {
         Guard.AtLeast(hiddenUnits, 1, nameof(hiddenUnits));
         Guard.NotNull(random, nameof(random));
+        MemoryLimit.CheckNetwork([InputCount, hiddenUnits, OutputCount], nameof(hiddenUnits), hiddenUnits);
         var drawn = Initializer.Uniform.Draw([InputCount, hiddenUnits, OutputCount], random);
         Network = new NeuralNetwork(drawn.Select(p => new DenseLayer(p.Weights, p.Bias, Activation.Sigmoid)));
     }
@@ -136,6 +140,12 @@ public sealed class SimpleNeuralNetwork
     /// Trains on the whole batch for <paramref name="epochs"/> epochs, as the blog's <c>train</c>:
     /// each epoch a forward pass, its loss, a backward pass and an update.
     /// </summary>
+    /// <remarks>
+    /// This is <see cref="Trainer.Train"/> with the blog's options (<see cref="TrainingOptions.Blog"/>): mean squared error,
+    /// full batch, summed gradients, plain SGD. The trainer runs it on its <see cref="TrainingEngine.Blog"/> engine, which
+    /// gives <see cref="TrainStepByStep"/>'s numbers to the last bit without allocating (on data sets far larger than
+    /// XOR, more than 32,768 examples × hidden units, on the <see cref="TrainingEngine.Fast"/> engine instead).
+    /// </remarks>
     /// <param name="X">The inputs, one example per row, 2 columns.</param>
     /// <param name="y">The targets, one row per example, 1 column.</param>
     /// <param name="epochs">How many passes over the data (0 or more).</param>
@@ -145,53 +155,25 @@ public sealed class SimpleNeuralNetwork
     /// <returns>The loss of every epoch, measured on that epoch's forward pass, before its update.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is negative or <paramref name="learningRate"/> is not a finite number above 0.</exception>
     /// <exception cref="ArgumentException">X or y has the wrong shape or holds NaN or infinity.</exception>
-    /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite; the weights are those of the last good epoch.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite; the weights are those from before that step.</exception>
     public TrainingHistory Train(
         Matrix<double> X,
         Matrix<double> y,
         int epochs,
         double learningRate = 0.1,
         Action<EpochReport>? onEpoch = null,
-        CancellationToken cancellationToken = default)
-    {
-        Network.CheckInputs(X);
-        Network.CheckTargets(X, y);
-        Guard.AtLeast(epochs, 0, nameof(epochs));
-        Guard.PositiveFinite(learningRate, nameof(learningRate));
-        // The fast path: the same arithmetic as Forward, Backward and ApplyGradients, in the same order, without allocating.
-        var kernel = new SmallNetworkKernel(X, y, Weights1, Bias1, Weights2, Bias2);
-        var losses = new List<double>(epochs);
-        try
-        {
-            for (var epoch = 0; epoch < epochs; epoch++)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var loss = kernel.Epoch(learningRate, out var updated);
-                if (!double.IsFinite(loss))
-                {
-                    throw new TrainingDivergedException(epoch, learningRate, $"the loss became {Guard.Format(loss)}", new TrainingHistory(losses));
-                }
-                losses.Add(loss);
-                if (!updated)
-                {
-                    throw new TrainingDivergedException(epoch, learningRate, "the update made a weight NaN or infinite", new TrainingHistory(losses));
-                }
-                onEpoch?.Invoke(new EpochReport(epoch, epochs, loss));
-            }
-        }
-        finally
-        {
-            (Network.Layers[0].Weights, Network.Layers[0].Bias, Network.Layers[1].Weights, Network.Layers[1].Bias) = kernel.Weights();
-        }
-        return new TrainingHistory(losses);
-    }
+        CancellationToken cancellationToken = default) =>
+        Network.Train(X, y, Loss.MeanSquaredError, TrainingOptions.Blog(epochs, learningRate), onEpoch, cancellationToken);
 
     /// <summary>
-    /// Trains with the readable step-by-step path (<see cref="Forward"/>, <see cref="Backward"/>, <see cref="ApplyGradients"/>
-    /// through the general network): slower, and the reference the fast path is tested against.
+    /// Trains with the readable step-by-step path (<see cref="NeuralNetwork.Forward"/>, <see cref="NeuralNetwork.Backward"/> and a
+    /// step that replaces the matrices, through the general network): slower, and the reference the fast path is tested against.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="epochs"/> is negative or <paramref name="learningRate"/> is not a finite number above 0.</exception>
+    /// <exception cref="ArgumentException">X or y has the wrong shape or holds NaN or infinity.</exception>
+    /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite; the weights are those from before that step.</exception>
     public TrainingHistory TrainStepByStep(Matrix<double> X, Matrix<double> y, int epochs, double learningRate = 0.1, Action<EpochReport>? onEpoch = null) =>
-        Network.Train(X, y, Loss.MeanSquaredError, TrainingOptions.Blog(epochs, learningRate), onEpoch);
+        Network.Train(X, y, Loss.MeanSquaredError, TrainingOptions.Blog(epochs, learningRate) with { Engine = TrainingEngine.StepByStep }, onEpoch);
 
     /// <summary>The predictions for a batch: one row per example of <paramref name="X"/>, 1 column.</summary>
     /// <exception cref="ArgumentException"><paramref name="X"/> does not have 2 columns, or holds NaN or infinity.</exception>
@@ -215,17 +197,25 @@ public sealed class SimpleNeuralNetwork
         Guard.Shape(gradients.Bias1, Bias1.RowCount, Bias1.ColumnCount, "gradients.Bias1", "the shape of b1");
         Guard.Shape(gradients.Weights2, Weights2.RowCount, Weights2.ColumnCount, "gradients.Weights2", "the shape of W2");
         Guard.Shape(gradients.Bias2, Bias2.RowCount, Bias2.ColumnCount, "gradients.Bias2", "the shape of b2");
-        // W − (−G)·η is W + G·η to the last bit, so this is exactly the blog's W += G * learning_rate.
-        var weights1 = Weights1 - gradients.Weights1 * learningRate;
-        var bias1 = Bias1 - gradients.Bias1 * learningRate;
-        var weights2 = Weights2 - gradients.Weights2 * learningRate;
-        var bias2 = Bias2 - gradients.Bias2 * learningRate;
-        if (!(weights1.IsAllFinite() && bias1.IsAllFinite() && weights2.IsAllFinite() && bias2.IsAllFinite()))
+        // SGD's step W − ∂E/∂W · η, the same formula every training engine uses; W − (−G)·η is W + G·η to the last bit,
+        // so this is exactly the blog's W += G * learning_rate.
+        var rule = new SgdRule(learningRate);
+        var updated = new[] { (Weights1, gradients.Weights1), (Bias1, gradients.Bias1), (Weights2, gradients.Weights2), (Bias2, gradients.Bias2) }
+            .Select(pair => Step(rule, pair.Item1, pair.Item2))
+            .ToList();
+        if (updated.Any(u => u is null))
         {
             return false;
         }
-        (Network.Layers[0].Weights, Network.Layers[0].Bias, Network.Layers[1].Weights, Network.Layers[1].Bias) = (weights1, bias1, weights2, bias2);
+        (Network.Layers[0].Weights, Network.Layers[0].Bias, Network.Layers[1].Weights, Network.Layers[1].Bias) = (updated[0]!, updated[1]!, updated[2]!, updated[3]!);
         return true;
     }
 
+    /// <summary>A new matrix holding W − G · η, or null when an entry would not be finite.</summary>
+    private static Matrix<double>? Step(SgdRule rule, Matrix<double> weights, Matrix<double> gradient)
+    {
+        var next = new double[weights.RowCount * weights.ColumnCount];
+        var largest = Updates.Apply(rule, weights.ToColumnMajorArray(), gradient.ToColumnMajorArray(), next, default, default, new GradientScaling(1, 0));
+        return double.IsFinite(largest) ? Matrix<double>.Build.Dense(weights.RowCount, weights.ColumnCount, next) : null;
+    }
 }

@@ -1,20 +1,54 @@
 using MathNet.Numerics.LinearAlgebra;
+using NeuralNotebooks.Activations;
+using NeuralNotebooks.Fast;
 using NeuralNotebooks.Losses;
 using NeuralNotebooks.Network;
-using NeuralNotebooks.Random;
 
 namespace NeuralNotebooks.Training;
 
-/// <summary>Trains a <see cref="NeuralNetwork"/>: forward, loss, backward and an optimiser step, batch after batch.</summary>
+/// <summary>
+/// Trains a <see cref="NeuralNetwork"/>: forward, loss, backward and an optimiser step, batch after batch. Every training
+/// in the library comes here and runs through one loop (<c>Training/TrainingLoop.cs</c>);
+/// <see cref="TrainingOptions.Engine"/> chooses the code that does each step.
+/// </summary>
 public static class Trainer
 {
+    /// <summary>
+    /// Automatic gives the blog's network to the <see cref="TrainingEngine.Blog"/> engine up to this many examples × hidden
+    /// units; beyond it the <see cref="TrainingEngine.Fast"/> engine's second core makes up for its other order of adding.
+    /// </summary>
+    internal const long BlogEngineLargest = 32_768;
+
     /// <summary>
     /// Trains <paramref name="network"/> in place and returns the loss of every epoch: the mean of its batches'
     /// losses, each measured on the batch's forward pass before its update (for a full batch, exactly the blog's).
     /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Everything is checked before anything changes: a rejected call leaves the network and the data as they were.
+    /// Training starts by giving every layer new weight matrices, so matrices you kept from before stay as they were;
+    /// the new ones hold the current weights whenever <paramref name="onEpoch"/> runs and when training ends (the
+    /// <see cref="TrainingEngine.StepByStep"/> engine replaces them after every step; the others update them in place
+    /// after every epoch, so clone one in a callback to keep it).
+    /// </para>
+    /// <para>
+    /// Every step is checked before it is kept: its new weights and the optimiser's state must be finite numbers, and small
+    /// enough that no weighted sum on the training data can overflow, whatever order its terms are added in (so
+    /// <see cref="NeuralNetwork.Predict"/> gives finite numbers on the data the network trained on). The next forward
+    /// pass (after the last step, one more of the last batch) then checks that the loss is still a finite number. A step
+    /// that fails either check is undone and training stops with <see cref="TrainingDivergedException"/>, naming the cause.
+    /// </para>
+    /// </remarks>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">Epochs is negative, the batch size is below 1 or larger than the data, or L2 is negative or not finite.</exception>
-    /// <exception cref="ArgumentException">X or y does not fit the network, or holds NaN or infinity.</exception>
-    /// <exception cref="TrainingDivergedException">The loss or a weight became NaN or infinite; the weights are those from before that step.</exception>
+    /// <exception cref="ArgumentException">
+    /// X or y does not fit the network or holds NaN or infinity; the loss does not fit the output layer or the targets
+    /// (softmax outputs need softmax-ce and at least 2 outputs, softmax-ce needs softmax outputs and rows of probabilities,
+    /// bce needs a sigmoid output and targets from 0 to 1); the engine asked for cannot train these options; or training
+    /// would need more memory than the machine has available.
+    /// </exception>
+    /// <exception cref="TrainingDivergedException">An output, the loss or a weight became NaN or infinite; the weights are those from before that step.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled (checked before each epoch).</exception>
     public static TrainingHistory Train(
         this NeuralNetwork network,
         Matrix<double> X,
@@ -27,111 +61,81 @@ public static class Trainer
         Guard.NotNull(network, nameof(network));
         Guard.NotNull(loss, nameof(loss));
         Guard.NotNull(options, nameof(options));
+        Guard.NotNull(options.Optimizer, "options.Optimizer");
         network.CheckInputs(X);
         network.CheckTargets(X, y);
         CheckOptions(options, X.RowCount);
+        var output = network.Layers[^1];
+        loss.CheckFits(output.Activation, output.Outputs, y, nameof(y));
         if (options.TestData is { } test)
         {
-            network.CheckInputs(test.X);
-            network.CheckTargets(test.X, test.y);
+            network.CheckInputs(test.X, "options.TestData.X");
+            network.CheckTargets(test.X, test.y, "options.TestData.y");
+            loss.CheckFits(output.Activation, output.Outputs, test.y, "options.TestData.y");
         }
-        var batchSize = options.BatchSize ?? X.RowCount;
-
-        var state = options.Optimizer.Start();
-        var shuffle = new NumpyRandom(options.ShuffleSeed);
+        var engine = ChooseEngine(network, loss, options, X.RowCount);
         var order = Enumerable.Range(0, X.RowCount).ToArray();
-        var losses = new List<double>();
-        var testLosses = options.TestData is null ? null : new List<double>();
-        TrainingHistory History() => new(losses) { TestLosses = testLosses, LossName = loss.LongName };
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        MemoryLimit.CheckTraining(EstimateBytes(engine, network, X, options));
+        using var run = engine switch
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (batchSize < X.RowCount)
-            {
-                Shuffle(order, shuffle);
-            }
-            var weightedLoss = 0.0;
-            var lastBatchLoss = 0.0;
-            for (var start = 0; start < X.RowCount; start += batchSize)
-            {
-                var (xBatch, yBatch) = batchSize == X.RowCount ? (X, y) : Rows(X, y, order, start, Math.Min(batchSize, X.RowCount - start));
-                var pass = network.Forward(xBatch);
-                var batchLoss = loss.Value(yBatch, pass.Output);
-                if (!double.IsFinite(batchLoss))
-                {
-                    throw new TrainingDivergedException(epoch, options.Optimizer.LearningRate, $"the loss became {Guard.Format(batchLoss)}", History());
-                }
-                weightedLoss += batchLoss * xBatch.RowCount;
-                lastBatchLoss = batchLoss;
-                if (!TryStep(network, network.Backward(pass, yBatch, loss), state, options, xBatch.RowCount))
-                {
-                    losses.Add(batchSize == X.RowCount ? batchLoss : weightedLoss / (start + xBatch.RowCount));
-                    throw new TrainingDivergedException(epoch, options.Optimizer.LearningRate, "the update made a weight NaN or infinite", History());
-                }
-            }
-            // One batch: its loss as measured (no rounding through ×n/n), as the blog prints it.
-            var epochLoss = batchSize == X.RowCount ? lastBatchLoss : weightedLoss / X.RowCount;
-            losses.Add(epochLoss);
-            if (options.TestData is { } testData)
-            {
-                testLosses!.Add(loss.Value(testData.y, network.Predict(testData.X)));
-            }
-            onEpoch?.Invoke(new EpochReport(epoch, options.Epochs, epochLoss));
-        }
-        return History();
+            TrainingEngine.StepByStep => (ITrainingEngine)new StepByStepEngine(network, X, y, loss, options, order),
+            TrainingEngine.Blog => new BlogEngine(network, X, y, options),
+            _ => new FastEngine(network, X, y, loss, options, order),
+        };
+        return new TrainingLoop(run, network, loss, options, X, y, order).Run(onEpoch, cancellationToken);
     }
 
     /// <summary>Checks the options against a data set of <paramref name="examples"/> examples.</summary>
     internal static void CheckOptions(TrainingOptions options, int examples)
     {
-        Guard.AtLeast(options.Epochs, 0, "epochs");
+        Guard.NotNull(options, nameof(options));
+        if (options.Epochs < 0 || options.Epochs > Array.MaxLength)
+        {
+            throw new ArgumentOutOfRangeException("epochs", options.Epochs,
+                $"epochs must be from 0 to {Array.MaxLength} (the most losses one history can hold), but was {options.Epochs}.");
+        }
         Guard.InRange(options.BatchSize ?? examples, 1, examples, "batchSize");
         if (!(options.L2 >= 0) || !double.IsFinite(options.L2))
         {
             throw new ArgumentOutOfRangeException("l2", options.L2, $"l2 must be a finite number of at least 0, but was {Guard.Format(options.L2)}.");
         }
+        if (!Enum.IsDefined(options.Engine))
+        {
+            throw new ArgumentOutOfRangeException("engine", options.Engine, $"engine must be one of {string.Join(", ", Enum.GetNames<TrainingEngine>())}, but was {options.Engine}.");
+        }
     }
 
-    private static bool TryStep(NeuralNetwork network, NetworkGradients gradients, IOptimizerState state, TrainingOptions options, int batchRows)
+    /// <summary>The engine <see cref="TrainingOptions.Engine"/> asks for, or for Automatic the fastest that computes these options.</summary>
+    private static TrainingEngine ChooseEngine(NeuralNetwork network, Loss loss, TrainingOptions options, int examples)
     {
-        state.NextUpdate();
-        var layers = network.Layers;
-        var updated = new (Matrix<double> W, Matrix<double> B)[layers.Count];
-        for (var l = 0; l < layers.Count; l++)
+        var blog = IsBlogConfiguration(network, loss, options, examples);
+        return options.Engine switch
         {
-            var gW = gradients.Weights[l + 1]!;
-            var gB = gradients.Biases[l + 1]!;
-            if (!options.SumGradients)
-            {
-                (gW, gB) = (gW / batchRows, gB / batchRows);
-            }
-            if (options.L2 > 0)
-            {
-                gW += layers[l].Weights * options.L2;
-            }
-            updated[l] = (state.Step(2 * l, layers[l].Weights, gW), state.Step(2 * l + 1, layers[l].Bias, gB));
-            if (!updated[l].W.IsAllFinite() || !updated[l].B.IsAllFinite())
-            {
-                return false;
-            }
-        }
-        for (var l = 0; l < layers.Count; l++)
-        {
-            (layers[l].Weights, layers[l].Bias) = updated[l];
-        }
-        return true;
+            TrainingEngine.Automatic => blog && (long)examples * network.Layers[0].Outputs <= BlogEngineLargest ? TrainingEngine.Blog : TrainingEngine.Fast,
+            TrainingEngine.Blog when !blog => throw new ArgumentException(
+                "engine Blog trains only the blog's configuration (sizes [2, H, 1], sigmoid layers, mse, full batch, summed gradients, " +
+                $"plain SGD, no L2), but was asked to train {network} with {loss.Name}, {options.Optimizer.Name}; use Automatic or Fast.", "engine"),
+            var asked => asked,
+        };
     }
 
-    private static void Shuffle(int[] order, NumpyRandom random)
+    private static bool IsBlogConfiguration(NeuralNetwork network, Loss loss, TrainingOptions options, int examples) =>
+        network.Layers is [{ Inputs: 2, Activation: var hidden }, { Outputs: 1, Activation: var output }]
+        && hidden == Activation.Sigmoid && output == Activation.Sigmoid && loss == Loss.MeanSquaredError
+        && (options.BatchSize ?? examples) == examples && options.SumGradients && options.Optimizer is SgdOptimizer && options.L2 == 0;
+
+    private static MemoryNeed EstimateBytes(TrainingEngine engine, NeuralNetwork network, Matrix<double> X, TrainingOptions options)
     {
-        for (var i = order.Length - 1; i > 0; i--)
+        var batch = options.BatchSize ?? X.RowCount;
+        MemoryLimit.CheckBatch(network.Sizes, batch);
+        var buffers = engine switch
         {
-            var j = (int)(random.RandomSample() * (i + 1));
-            (order[i], order[j]) = (order[j], order[i]);
-        }
+            TrainingEngine.StepByStep => StepByStepEngine.EstimateBytes(network, batch, options),
+            TrainingEngine.Blog => BlogEngine.EstimateBytes(network, X.RowCount),
+            _ => FastEngine.EstimateBytes(network, X.RowCount, batch, options),
+        };
+        // The history grows by doubling, so it may briefly need twice its final size.
+        var history = 2L * sizeof(double) * options.Epochs * (options.TestData is null ? 1 : 2);
+        return new MemoryNeed(buffers, history, network.ParameterCount, batch);
     }
-
-    private static (Matrix<double> X, Matrix<double> y) Rows(Matrix<double> X, Matrix<double> y, int[] order, int start, int count) =>
-        (Matrix<double>.Build.Dense(count, X.ColumnCount, (i, j) => X[order[start + i], j]),
-         Matrix<double>.Build.Dense(count, y.ColumnCount, (i, j) => y[order[start + i], j]));
 }

@@ -13,6 +13,9 @@ public sealed record TrainingHistory(IReadOnlyList<double> Losses)
     /// <summary>What the losses measure, for labels: "mean squared error" for the blog's loss.</summary>
     public string LossName { get; init; } = NeuralNotebooks.Losses.Loss.MeanSquaredError.LongName;
 
+    /// <summary>The engine that trained (never <see cref="TrainingEngine.Automatic"/> for a history a training returned).</summary>
+    public TrainingEngine Engine { get; init; }
+
     /// <summary>The number of epochs recorded.</summary>
     public int Epochs => Losses.Count;
 

@@ -32,7 +32,15 @@ public sealed record TrainingOptions
     /// </summary>
     public Dataset? TestData { get; init; }
 
+    /// <summary>
+    /// Which engine trains: <see cref="TrainingEngine.Automatic"/> (the default) picks the fastest one that computes
+    /// these options; <see cref="TrainingEngine.StepByStep"/> asks for the readable path, to watch it or to compare with it.
+    /// <see cref="TrainingHistory.Engine"/> says which one ran.
+    /// </summary>
+    public TrainingEngine Engine { get; init; }
+
     /// <summary>The blog's training: full batch, summed gradients, plain SGD at this rate.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="learningRate"/> is not a finite number above 0.</exception>
     public static TrainingOptions Blog(int epochs, double learningRate) =>
         new() { Epochs = epochs, Optimizer = Optimizer.Sgd(learningRate), SumGradients = true };
 }

@@ -12,6 +12,15 @@ public class TrainerTests
     private static NeuralNetwork SmallNetwork(long seed = 1) =>
         NeuralNetwork.Create([2, 6, 1], Activation.Tanh, Activation.Sigmoid, Initializer.Xavier, seed);
 
+    private static void AssertUnchanged(NeuralNetwork expected, NeuralNetwork actual)
+    {
+        foreach (var (a, b) in expected.Layers.Zip(actual.Layers))
+        {
+            Assert.Equal(a.Weights, b.Weights);
+            Assert.Equal(a.Bias, b.Bias);
+        }
+    }
+
     [Fact]
     public void The_blogs_configuration_of_the_general_network_trains_exactly_like_the_blogs_network()
     {
@@ -35,7 +44,7 @@ public class TrainerTests
         var history = network.Train(train.X, train.y, Loss.BinaryCrossEntropy, options);
 
         Assert.Equal(3, history.TestLosses!.Count);
-        Assert.Equal(Loss.BinaryCrossEntropy.Value(test.y, network.Predict(test.X)), history.TestLosses[^1]);
+        Assert.Equal(Loss.BinaryCrossEntropy.Value(test.y, network.Predict(test.X)), history.TestLosses[^1], 1e-12);
         Assert.NotEqual(history.TestLosses[0], history.TestLosses[^1]);
         Assert.Equal("binary cross-entropy", history.LossName);
         Assert.Null(SmallNetwork().Train(train.X, train.y, Loss.BinaryCrossEntropy, options with { TestData = null }).TestLosses);
@@ -79,6 +88,7 @@ public class TrainerTests
         network.Train(data.X, data.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 1, Optimizer = Optimizer.Sgd(0.1) });
 
         Assert.Equal(before - gradient / 8 * 0.1, network.Layers[0].Weights);
+        Assert.Equal(TrainingEngine.Fast, network.Train(data.X, data.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 0 }).Engine);
     }
 
     [Fact]
@@ -205,6 +215,186 @@ public class TrainerTests
 
         Assert.Contains("smaller learning rate", e.Message, StringComparison.Ordinal);
         Assert.All(network.Layers, l => Assert.True(l.Weights.IsAllFinite() && l.Bias.IsAllFinite()));
+    }
+
+    [Fact]
+    public void The_trainer_picks_the_blog_engine_for_the_blogs_network_and_the_fast_engine_for_anything_else()
+    {
+        TrainingEngine EngineFor(TrainingOptions options, Loss? loss = null, Activation? hidden = null) =>
+            NeuralNetwork.Create([2, 4, 1], hidden ?? Activation.Sigmoid, Activation.Sigmoid, Initializer.Uniform, 42)
+                .Train(Xor.Inputs, Xor.Targets, loss ?? Loss.MeanSquaredError, options).Engine;
+        var blog = TrainingOptions.Blog(3, 0.5);
+
+        Assert.Equal(TrainingEngine.Blog, EngineFor(blog));
+        Assert.Equal(TrainingEngine.StepByStep, EngineFor(blog with { Engine = TrainingEngine.StepByStep }));
+        Assert.Equal(TrainingEngine.Fast, EngineFor(blog with { Engine = TrainingEngine.Fast }));
+        Assert.Equal(TrainingEngine.Fast, EngineFor(blog with { SumGradients = false }));
+        Assert.Equal(TrainingEngine.Fast, EngineFor(blog with { BatchSize = 2 }));
+        Assert.Equal(TrainingEngine.Fast, EngineFor(blog with { L2 = 0.1 }));
+        Assert.Equal(TrainingEngine.Fast, EngineFor(blog with { Optimizer = Optimizer.Adam(0.1) }));
+        Assert.Equal(TrainingEngine.Fast, EngineFor(blog, Loss.BinaryCrossEntropy));
+        Assert.Equal(TrainingEngine.Fast, EngineFor(blog, hidden: Activation.Tanh));
+        // The blog's network on data far larger than XOR: both cores pay for the other order of adding.
+        var large = Datasets.Xor(16_384, 0.1, seed: 1);
+        Assert.Equal(TrainingEngine.Blog, new SimpleNeuralNetwork(2, 1).Train(large.X, large.y, 1, 0.1).Engine);
+        Assert.Equal(TrainingEngine.Fast, new SimpleNeuralNetwork(3, 1).Train(large.X, large.y, 1, 0.1).Engine);
+    }
+
+    [Fact]
+    public void Asking_for_the_blog_engine_for_another_network_is_rejected()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SmallNetwork().Train(Xor.Inputs, Xor.Targets, Loss.MeanSquaredError,
+            TrainingOptions.Blog(1, 0.1) with { Engine = TrainingEngine.Blog }));
+
+        Assert.Equal("engine", e.ParamName);
+        Assert.Contains("2-6-1 (tanh, sigmoid)", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_step_by_step_engine_replaces_the_matrices_at_every_step()
+    {
+        var network = SmallNetwork();
+        var seen = new List<Matrix<double>>();
+
+        network.Train(Xor.Inputs, Xor.Targets, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 3, Engine = TrainingEngine.StepByStep },
+            _ => seen.Add(network.Layers[0].Weights));
+
+        Assert.Equal(3, seen.Distinct().Count());
+        Assert.NotEqual(seen[0], seen[1]);
+    }
+
+    public static TheoryData<string, string, string> Mismatches() => new()
+    {
+        // output activation, loss, what the message must say
+        { "softmax", "mse", "loss must be softmax-ce for a network whose output layer is softmax" },
+        { "softmax", "bce", "loss bce needs a sigmoid output layer" },
+        { "sigmoid", "softmax-ce", "loss softmax-ce needs a softmax output layer" },
+        { "relu", "bce", "but the output layer is relu" },
+        { "linear", "softmax-ce", "but the output layer is linear" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mismatches))]
+    public void A_loss_that_does_not_fit_the_output_layer_is_rejected_and_nothing_changes(string output, string loss, string message)
+    {
+        var network = NeuralNetwork.Create([2, 5, 3], Activation.Tanh, Activation.Parse(output), Initializer.Xavier, seed: 1);
+        var y = Matrix<double>.Build.Dense(8, 3, (i, k) => i % 3 == k ? 1 : 0);
+        var X = Datasets.Xor(8, 0, seed: 1).X;
+        var (before, inputs, targets) = (network.Clone(), X.Clone(), y.Clone());
+
+        var e = Assert.Throws<ArgumentException>(() => network.Train(X, y, Loss.Parse(loss), new TrainingOptions { Epochs = 2 }));
+
+        Assert.Equal("loss", e.ParamName);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+        AssertUnchanged(before, network);
+        Assert.Equal(inputs, X);
+        Assert.Equal(targets, y);
+    }
+
+    [Fact]
+    public void A_softmax_output_needs_at_least_two_outputs()
+    {
+        var network = NeuralNetwork.Create([2, 5, 1], Activation.Tanh, Activation.Softmax, Initializer.Xavier, seed: 1);
+
+        var e = Assert.Throws<ArgumentException>(() => network.Train(Xor.Inputs, Xor.Targets, Loss.SoftmaxCrossEntropy, new TrainingOptions { Epochs = 2 }));
+
+        Assert.Contains("at least 2 outputs", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, 1, 0.5, "y row 0 must add up to 1")]
+    [InlineData(2, 0, -0.25, "y[2, 0] must be from 0 to 1")]
+    public void Softmax_cross_entropy_needs_rows_of_probabilities(int row, int column, double value, string message)
+    {
+        var network = NeuralNetwork.Create([2, 5, 2], Activation.Tanh, Activation.Softmax, Initializer.Xavier, seed: 1);
+        var y = Matrix<double>.Build.Dense(4, 2, (i, k) => k == 0 ? 1 : 0);
+        y[row, column] = value;
+
+        var e = Assert.Throws<ArgumentException>(() => network.Train(Xor.Inputs, y, Loss.SoftmaxCrossEntropy, new TrainingOptions { Epochs = 2 }));
+
+        Assert.Equal("y", e.ParamName);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Binary_cross_entropy_needs_targets_from_zero_to_one()
+    {
+        var y = Xor.Targets;
+        y[1, 0] = 2;
+
+        var e = Assert.Throws<ArgumentException>(() => SmallNetwork().Train(Xor.Inputs, y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 2 }));
+
+        Assert.Equal("y", e.ParamName);
+        Assert.Contains("y[1, 0] must be from 0 to 1 for binary cross-entropy, but was 2.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Test_data_is_checked_like_the_training_data()
+    {
+        var test = new Dataset("test", Matrix<double>.Build.Dense(3, 5), Matrix<double>.Build.Dense(3, 1));
+
+        var e = Assert.Throws<ArgumentException>(() => SmallNetwork().Train(Xor.Inputs, Xor.Targets, Loss.BinaryCrossEntropy,
+            new TrainingOptions { Epochs = 1, TestData = test }));
+
+        Assert.Equal("options.TestData.X", e.ParamName);
+        Assert.Contains("3×5", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_null_argument_is_named()
+    {
+        var network = SmallNetwork();
+        var options = new TrainingOptions { Epochs = 1 };
+        void Check(string name, Action train) => Assert.Equal(name, Assert.Throws<ArgumentNullException>(train).ParamName);
+
+        Check("network", () => Trainer.Train(null!, Xor.Inputs, Xor.Targets, Loss.BinaryCrossEntropy, options));
+        Check("X", () => network.Train(null!, Xor.Targets, Loss.BinaryCrossEntropy, options));
+        Check("y", () => network.Train(Xor.Inputs, null!, Loss.BinaryCrossEntropy, options));
+        Check("loss", () => network.Train(Xor.Inputs, Xor.Targets, null!, options));
+        Check("options", () => network.Train(Xor.Inputs, Xor.Targets, Loss.BinaryCrossEntropy, null!));
+        Check("options.Optimizer", () => network.Train(Xor.Inputs, Xor.Targets, Loss.BinaryCrossEntropy, options with { Optimizer = null! }));
+        Check("layers", () => new NeuralNetwork(null!));
+        Check("sizes", () => NeuralNetwork.Create(null!, Activation.ReLU, Activation.Sigmoid));
+        Check("hidden", () => NeuralNetwork.Create([2, 1], null!, Activation.Sigmoid));
+        Check("random", () => new SimpleNeuralNetwork(4, (NeuralNotebooks.Random.NumpyRandom)null!));
+    }
+
+    [Fact]
+    public void More_epochs_than_a_loss_history_can_hold_are_rejected_before_training()
+    {
+        var network = SmallNetwork();
+        var before = network.Clone();
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            network.Train(Xor.Inputs, Xor.Targets, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = int.MaxValue }));
+
+        Assert.Equal("epochs", e.ParamName);
+        Assert.Contains("2147483647", e.Message, StringComparison.Ordinal);
+        AssertUnchanged(before, network);
+    }
+
+    [Fact]
+    public void A_loss_history_too_long_for_the_memory_is_rejected_before_training()
+    {
+        // The history of Array.MaxLength epochs, with test losses, needs about 69 GB as it grows; on a machine with
+        // that much to spare the run would start, and the cancelled token stops it before its first epoch.
+        var network = SmallNetwork();
+        var options = new TrainingOptions { Epochs = Array.MaxLength, TestData = new Dataset("test", Xor.Inputs, Xor.Targets) };
+        var needed = 2.0 * 2 * sizeof(double) * Array.MaxLength;
+        var available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+
+        var e = Record.Exception(() => network.Train(Xor.Inputs, Xor.Targets, Loss.BinaryCrossEntropy, options, cancellationToken: new CancellationToken(true)));
+
+        if (available < needed)
+        {
+            var refused = Assert.IsType<ArgumentOutOfRangeException>(e);
+            Assert.Equal("epochs", refused.ParamName);
+            Assert.Contains("GB", refused.Message, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.IsType<OperationCanceledException>(e);
+        }
     }
 
     [Fact]

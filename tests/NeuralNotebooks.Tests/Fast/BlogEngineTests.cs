@@ -7,10 +7,10 @@ using NeuralNotebooks.Training;
 namespace NeuralNotebooks.Tests.Fast;
 
 /// <summary>
-/// The fast path behind Train against the readable step-by-step path, and against the final losses numpy
+/// The blog engine behind Train against the readable step-by-step path, and against the final losses numpy
 /// measured for the benchmark workloads W1–W3 (shared/bench/WORKLOADS.md).
 /// </summary>
-public class SmallNetworkKernelTests
+public class BlogEngineTests
 {
     [Theory]
     [InlineData(42, 4, 0.1, 1000)]

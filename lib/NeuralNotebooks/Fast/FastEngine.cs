@@ -1,0 +1,369 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using MathNet.Numerics.LinearAlgebra;
+using NeuralNotebooks.Activations;
+using NeuralNotebooks.Losses;
+using NeuralNotebooks.Network;
+using NeuralNotebooks.Training;
+
+namespace NeuralNotebooks.Fast;
+
+/// <summary>
+/// The <see cref="TrainingEngine.Fast"/> engine: any network, loss, optimiser, batch size and L2, on flat buffers
+/// allocated once, with <see cref="MatrixProduct"/> for every product and both cores for batches big enough to pay for it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A batch takes two passes. The row pass, split by examples, runs each example through every layer and back again:
+/// Z = A_in · W + b and A = f(Z) forward, then ∂E/∂Z at the output and Δ_in = f′ ⊙ (Δ · Wᵀ) back. It needs no
+/// hand-over between layers, since an example's rows depend only on the same example. The step pass, split by the rows
+/// of each weight matrix, forms each layer's gradient G = A_inᵀ · Δ (and the biases' Σ_rows Δ) and runs the
+/// optimiser's rule on those weights, writing into the spare weights. So a batch costs the second core two hand-overs.
+/// </para>
+/// <para>
+/// Weights are kept input-major (row p of W holds input p's weights to every neuron), so the forward product reads W's
+/// rows directly, and the gradient comes out in the same layout for the optimiser; a copy of each W beyond the first is
+/// kept transposed for the backward product. The network's MathNet matrices are written from them after every epoch.
+/// </para>
+/// </remarks>
+internal sealed class FastEngine : ITrainingEngine
+{
+    // Below this many multiply-adds per batch the second core's hand-over costs more than it saves.
+    private const long TwoCoreWork = 400_000;
+
+    // The batch's rows are split between the cores in multiples of the matrix product's 8-row blocks.
+    private const int RowGrain = 8;
+
+    private readonly Loss _loss;
+    private readonly TrainingOptions _options;
+    private readonly int[] _order;
+    private readonly int[] _sizes;
+    private readonly Activation[] _activations;
+    private readonly OptimizerState _optimizer;
+    private readonly bool _fullBatch;
+    private readonly double[] _x, _y;                 // the data, row after row
+    private readonly double[] _batchX, _batchY;       // a mini-batch's rows, gathered
+    private readonly double[][] _a, _delta;           // per layer: A and ∂E/∂Z, one row per example
+    private readonly double[][][] _w, _b, _wT;        // [set][layer]: W (inputs × neurons), b, Wᵀ (beyond the first layer)
+    private readonly double[][] _gradientW, _gradientB;
+    private readonly double[] _testX, _testY, _testOutputs;
+    private readonly double[][] _testA;               // per layer, for a chunk of test rows (so the batch's buffers survive)
+    private readonly (double[] Weights, double[] Bias)[] _published;
+    private readonly double[] _largest = new double[2];
+    private readonly TwoCores? _cores;
+    private readonly Action<int> _rowPass, _stepPass;
+    private readonly long _workPerRow;
+    private int _set;
+
+    // The pass in progress.
+    private double[] _inputX, _inputY;
+    private double[][] _outputs;
+    private int _inputRow, _rows, _start, _parts;
+    private bool _gather, _backward;
+    private double _scale = 1;
+
+    public FastEngine(NeuralNetwork network, Matrix<double> X, Matrix<double> y, Loss loss, TrainingOptions options, int[] order)
+    {
+        (_loss, _options, _order) = (loss, options, order);
+        _sizes = [.. network.Sizes];
+        var layers = network.Layers.Count;
+        _activations = network.Layers.Select(l => l.Activation).ToArray();
+        _optimizer = options.Optimizer.Start(network.Layers.SelectMany(l => new[] { l.Inputs * l.Outputs, l.Outputs }).ToList());
+        var examples = X.RowCount;
+        var capacity = options.BatchSize ?? examples;
+        _fullBatch = capacity == examples;
+        (_x, _y) = (MatrixProduct.RowMajor(X), MatrixProduct.RowMajor(y));
+        (_batchX, _batchY) = _fullBatch ? ([], []) : (new double[capacity * _sizes[0]], new double[capacity * _sizes[^1]]);
+        _a = Buffers(capacity);
+        _delta = Buffers(capacity);
+        _w = [new double[layers][], new double[layers][]];
+        _b = [new double[layers][], new double[layers][]];
+        _wT = [new double[layers][], new double[layers][]];
+        _gradientW = new double[layers][];
+        _gradientB = new double[layers][];
+        _published = new (double[], double[])[layers];
+        for (var l = 0; l < layers; l++)
+        {
+            var layer = network.Layers[l];
+            var (inputs, outputs) = (layer.Inputs, layer.Outputs);
+            for (var set = 0; set < 2; set++)
+            {
+                _w[set][l] = new double[inputs * outputs];
+                _b[set][l] = new double[outputs];
+                _wT[set][l] = l == 0 ? [] : new double[inputs * outputs];
+            }
+            // MathNet stores W column after column, which is Wᵀ row after row.
+            var weightsT = layer.Weights.ToColumnMajorArray();
+            MatrixProduct.Transpose(weightsT, _w[0][l], outputs, inputs, 0, outputs);
+            layer.Bias.ToRowMajorArray().CopyTo(_b[0][l], 0);
+            if (l > 0)
+            {
+                weightsT.CopyTo(_wT[0][l], 0);
+            }
+            _gradientW[l] = new double[inputs * outputs];
+            _gradientB[l] = new double[outputs];
+            // New matrices for the network, so matrices held from before training stay as they were.
+            layer.Weights = Matrix<double>.Build.DenseOfMatrix(layer.Weights);
+            layer.Bias = Matrix<double>.Build.DenseOfMatrix(layer.Bias);
+            _published[l] = (layer.Weights.AsColumnMajorArray(), layer.Bias.AsColumnMajorArray());
+        }
+        if (options.TestData is { } test)
+        {
+            (_testX, _testY) = (MatrixProduct.RowMajor(test.X), MatrixProduct.RowMajor(test.y));
+            _testOutputs = new double[_testY.Length];
+            _testA = Buffers(Math.Min(capacity, test.Count));
+        }
+        else
+        {
+            (_testX, _testY, _testOutputs, _testA) = ([], [], [], []);
+        }
+        _workPerRow = network.ParameterCount * 3;
+        if (Environment.ProcessorCount > 1 && capacity * _workPerRow >= TwoCoreWork)
+        {
+            _cores = new TwoCores();
+        }
+        (_rowPass, _stepPass) = (RowPass, StepPass);
+        (_inputX, _inputY, _outputs) = (_x, _y, _a);
+    }
+
+    public TrainingEngine Kind => TrainingEngine.Fast;
+
+    /// <summary>
+    /// Two sets of weights, the gradients and the optimiser's state per weight, the transposed copies, the data row after row,
+    /// the gathered batch, A and ∂E/∂Z for every layer and example of a batch, and the test data with its outputs.
+    /// </summary>
+    public static long EstimateBytes(NeuralNetwork network, int examples, int batchSize, TrainingOptions options)
+    {
+        var sizes = network.Sizes;
+        var (inputs, outputs) = ((long)sizes[0], (long)sizes[^1]);
+        var perExample = 0L;
+        foreach (var size in sizes.Skip(1))
+        {
+            perExample += 2 * size;
+        }
+        var weights = network.ParameterCount * (3L + options.Optimizer.StatePerWeight) + 2L * network.Layers.Skip(1).Sum(l => (long)l.Inputs * l.Outputs);
+        var data = examples * (inputs + outputs) + (batchSize < examples ? batchSize * (inputs + outputs) : 0);
+        var test = options.TestData is { } t ? t.Count * (inputs + 2 * outputs) + Math.Min(batchSize, t.Count) * perExample / 2 : 0;
+        return sizeof(double) * (weights + data + (long)batchSize * perExample + test);
+    }
+
+    public double Forward(int start, int count)
+    {
+        (_start, _rows, _gather, _backward, _outputs) = (start, count, !_fullBatch, true, _a);
+        (_inputX, _inputY, _inputRow) = _fullBatch ? (_x, _y, start) : (_batchX, _batchY, 0);
+        Run(_rowPass);
+        var width = _sizes[^1];
+        return OutputLoss(_inputY.AsSpan(_inputRow * width, count * width), _a[^1].AsSpan(0, count * width), width);
+    }
+
+    public double Step(int count)
+    {
+        _optimizer.NextUpdate();
+        _scale = _options.SumGradients ? 1 : 1.0 / count;
+        Run(_stepPass);
+        return _parts == 1 ? _largest[0] : Math.Max(_largest[0], _largest[1]);
+    }
+
+    public void Commit() => _set = 1 - _set;
+
+    public void Undo() => Commit();
+
+    public double TestLoss()
+    {
+        // The test rows run through buffers of their own, and the batch's pass is put back, so the next step still has it.
+        var batch = (_inputX, _inputY, _inputRow, _rows, _gather, _backward, _outputs);
+        var (chunk, width) = (_testA[0].Length / _sizes[1], _sizes[^1]);
+        var rows = _testY.Length / width;
+        for (var start = 0; start < rows; start += chunk)
+        {
+            var count = Math.Min(chunk, rows - start);
+            (_inputX, _inputRow, _rows, _gather, _backward, _outputs) = (_testX, start, count, false, false, _testA);
+            Run(_rowPass);
+            _testA[^1].AsSpan(0, count * width).CopyTo(_testOutputs.AsSpan(start * width));
+        }
+        (_inputX, _inputY, _inputRow, _rows, _gather, _backward, _outputs) = batch;
+        return OutputLoss(_testY, _testOutputs, width);
+    }
+
+    public void Publish()
+    {
+        for (var l = 0; l < _sizes.Length - 1; l++)
+        {
+            var (weights, bias) = _published[l];
+            MatrixProduct.Transpose(_w[_set][l], weights, _sizes[l], _sizes[l + 1], 0, _sizes[l]);
+            _b[_set][l].CopyTo(bias, 0);
+        }
+    }
+
+    public StepSizes LastStep()
+    {
+        var sizes = new StepSizes(0, 0);
+        for (var l = 0; l < _sizes.Length - 1; l++)
+        {
+            sizes = sizes
+                .Max(StepSizes.Of(_w[_set][l], _gradientW[l], new GradientScaling(_scale, _options.L2)))
+                .Max(StepSizes.Of(_b[_set][l], _gradientB[l], new GradientScaling(_scale, 0)));
+        }
+        return sizes;
+    }
+
+    public void Dispose() => _cores?.Dispose();
+
+    private double[][] Buffers(int rows) => _sizes.Skip(1).Select(size => new double[rows * size]).ToArray();
+
+    /// <summary>The loss of these outputs, or NaN when one of them is not a finite number.</summary>
+    private double OutputLoss(ReadOnlySpan<double> targets, ReadOnlySpan<double> outputs, int width)
+    {
+        var check = 0.0;
+        foreach (var output in outputs)
+        {
+            check += output - output;
+        }
+        return check == 0 ? _loss.Value(targets, outputs, width) : double.NaN;
+    }
+
+    /// <summary>Runs a pass on both cores when the batch is big enough, else on this one.</summary>
+    private void Run(Action<int> pass)
+    {
+        if (_cores is not null && _rows * _workPerRow >= TwoCoreWork)
+        {
+            _parts = 2;
+            _cores.Run(pass);
+        }
+        else
+        {
+            _parts = 1;
+            pass(0);
+        }
+    }
+
+    /// <summary>This part's share of [0, count): the first part takes a multiple of <paramref name="grain"/>.</summary>
+    private (int Start, int End) Share(int part, int count, int grain)
+    {
+        if (_parts == 1)
+        {
+            return part == 0 ? (0, count) : (0, 0);
+        }
+        var half = Math.Min(count, (count / 2 + grain - 1) / grain * grain);
+        return part == 0 ? (0, half) : (half, count);
+    }
+
+    /// <summary>The row pass for this part's examples: gather, forward through every layer, and (unless testing) back again.</summary>
+    private void RowPass(int part)
+    {
+        var (r0, r1) = Share(part, _rows, RowGrain);
+        if (r0 == r1)
+        {
+            return;
+        }
+        var layers = _sizes.Length - 1;
+        if (_gather)
+        {
+            Gather(r0, r1);
+        }
+        for (var l = 0; l < layers; l++)
+        {
+            var (inputs, width) = (_sizes[l], _sizes[l + 1]);
+            var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_outputs[l - 1], 0);
+            var z = _outputs[l];
+            MatrixProduct.Multiply(input.AsSpan(offset), inputs, 1, _w[_set][l], width, z, width, r0, r1, width, inputs);
+            var bias = _b[_set][l];
+            for (var i = r0; i < r1; i++)
+            {
+                var row = z.AsSpan(i * width, width);
+                AddTo(row, bias);
+            }
+            var block = z.AsSpan(r0 * width, (r1 - r0) * width);
+            _activations[l].Apply(block, block, width);
+        }
+        if (!_backward)
+        {
+            return;
+        }
+        var outputsWidth = _sizes[^1];
+        _loss.OutputDelta(_activations[^1],
+            _inputY.AsSpan((_inputRow + r0) * outputsWidth, (r1 - r0) * outputsWidth),
+            _a[^1].AsSpan(r0 * outputsWidth, (r1 - r0) * outputsWidth),
+            _delta[^1].AsSpan(r0 * outputsWidth, (r1 - r0) * outputsWidth), outputsWidth);
+        for (var l = layers - 1; l >= 1; l--)
+        {
+            // ∂E/∂A of layer l − 1 = Δ_l · W_lᵀ, then through layer l − 1's activation.
+            var (inputs, width) = (_sizes[l], _sizes[l + 1]);
+            MatrixProduct.Multiply(_delta[l], width, 1, _wT[_set][l], inputs, _delta[l - 1], inputs, r0, r1, inputs, width);
+            var a = _a[l - 1].AsSpan(r0 * inputs, (r1 - r0) * inputs);
+            var delta = _delta[l - 1].AsSpan(r0 * inputs, (r1 - r0) * inputs);
+            _activations[l - 1].Backward(a, delta, delta, inputs);
+        }
+    }
+
+    /// <summary>target[i] += source[i], a vector at a time (the same sums as one at a time).</summary>
+    private static void AddTo(Span<double> target, ReadOnlySpan<double> source)
+    {
+        ref var t = ref MemoryMarshal.GetReference(target);
+        ref var s = ref MemoryMarshal.GetReference(source);
+        var i = 0;
+        var width = System.Numerics.Vector<double>.Count;
+        for (; i <= target.Length - width; i += width)
+        {
+            (Vector.LoadUnsafe(ref t, (nuint)i) + Vector.LoadUnsafe(ref s, (nuint)i)).StoreUnsafe(ref t, (nuint)i);
+        }
+        for (; i < target.Length; i++)
+        {
+            target[i] += source[i];
+        }
+    }
+
+    private void Gather(int r0, int r1)
+    {
+        var (inputs, outputs) = (_sizes[0], _sizes[^1]);
+        for (var i = r0; i < r1; i++)
+        {
+            var example = _order[_start + i];
+            _x.AsSpan(example * inputs, inputs).CopyTo(_batchX.AsSpan(i * inputs));
+            _y.AsSpan(example * outputs, outputs).CopyTo(_batchY.AsSpan(i * outputs));
+        }
+    }
+
+    /// <summary>
+    /// The step pass for this part's rows of every weight matrix (and columns of every bias): the gradient, then the
+    /// optimiser's rule into the spare weights.
+    /// </summary>
+    private void StepPass(int part)
+    {
+        var largest = 0.0;
+        var spare = 1 - _set;
+        for (var l = 0; l < _sizes.Length - 1; l++)
+        {
+            var (inputs, width) = (_sizes[l], _sizes[l + 1]);
+            var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_a[l - 1], 0);
+            var (p0, p1) = Share(part, inputs, RowGrain);
+            if (p1 > p0)
+            {
+                // G = A_inᵀ · Δ: row p of G is input p's gradient to every neuron; A_inᵀ is read through its strides.
+                var gradient = _gradientW[l];
+                MatrixProduct.Multiply(input.AsSpan(offset), 1, inputs, _delta[l], width, gradient, width, p0, p1, width, _rows);
+                var range = (p0 * width)..(p1 * width);
+                largest = Math.Max(largest, _optimizer.Step(2 * l, p0 * width, _w[_set][l].AsSpan(range), gradient.AsSpan(range), _w[spare][l].AsSpan(range),
+                    new GradientScaling(_scale, _options.L2)));
+                if (l > 0)
+                {
+                    MatrixProduct.Transpose(_w[spare][l], _wT[spare][l], inputs, width, p0, p1);
+                }
+            }
+            var (j0, j1) = Share(part, width, 1);
+            if (j1 > j0)
+            {
+                // Σ_rows Δ, rows added first to last as numpy's np.sum(axis=0) does, a run of columns at a time.
+                var sums = _gradientB[l].AsSpan(j0, j1 - j0);
+                _delta[l].AsSpan(j0, j1 - j0).CopyTo(sums);
+                for (var i = 1; i < _rows; i++)
+                {
+                    AddTo(sums, _delta[l].AsSpan(i * width + j0, j1 - j0));
+                }
+                largest = Math.Max(largest, _optimizer.Step(2 * l + 1, j0, _b[_set][l].AsSpan(j0, j1 - j0), sums, _b[spare][l].AsSpan(j0, j1 - j0),
+                    new GradientScaling(_scale, 0)));
+            }
+        }
+        _largest[part] = largest;
+    }
+}
