@@ -1,3 +1,3 @@
 using NeuralNotebooks.Bench;
 
-return BenchmarkCommand.Run(args);
+return BenchmarkCommand.Run(args, Console.Out, Console.Error);

@@ -106,10 +106,18 @@ WORKLOADS = {
 
 
 def blas_library():
+    """The BLAS library numpy loaded (from this process's memory map), with its thread count where threadpoolctl is there."""
     np.dot(np.ones((64, 64)), np.ones((64, 64)))
     with open("/proc/self/maps") as maps:
-        names = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
-    return ", ".join(sorted(names)) or "unknown"
+        paths = {line.split()[-1] for line in maps if "/" in line and "blas" in line.split()[-1].rsplit("/", 1)[-1]}
+    libraries = sorted(path for path in paths if "libopenblas" in path or "mkl" in path) or sorted(paths)
+    try:
+        from threadpoolctl import threadpool_info
+        threads = [f"{pool['internal_api']} {pool['version']} ({pool.get('architecture')} kernels, {pool['num_threads']} threads)"
+                   for pool in threadpool_info() if pool["user_api"] == "blas"]
+    except ImportError:
+        threads = []
+    return ", ".join(threads + libraries) or "unknown"
 
 
 def main(argv):

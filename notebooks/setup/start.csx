@@ -11,7 +11,7 @@ using NeuralNotebooks.Training;
 Console.WriteLine(NotebookSetup.Start());
 
 Formatter.Register<Matrix<double>>(
-    (matrix, writer) => writer.Write($"{matrix.RowCount}×{matrix.ColumnCount}\n{matrix.ToMatrixString(12, 12, "0.000000")}"),
+    (matrix, writer) => writer.Write(ValueText.Matrix(matrix)),
     "text/plain");
 Formatter.SetPreferredMimeTypesFor(typeof(Matrix<double>), "text/plain");
 

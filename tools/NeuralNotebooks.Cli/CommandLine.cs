@@ -18,16 +18,17 @@ internal static class CommandLine
     /// <summary>The command line was wrong: an unknown option, a missing or malformed value, a value out of range.</summary>
     public const int UsageError = 2;
 
-    /// <summary>The input was valid but the work failed: training diverged, or a notebook failed to run.</summary>
+    /// <summary>The input was valid but the work failed: training diverged, a notebook failed to run, or a file could not be written.</summary>
     public const int Failed = 1;
 
     /// <summary>The program's name, as help, errors and tab completion show it.</summary>
     public const string Name = "neuralnotebooks";
 
     /// <summary>The root command with every verb.</summary>
-    public static RootCommand Create() => new("Learn how a neural network really works: run the course's notebooks, the blog's XOR program, or train any network.")
+    public static RootCommand Create() => new("Learn how a neural network really works: run the course's notebooks (or write them as C# apps), the blog's XOR program, or train any network.")
     {
         new RunCommand(),
+        new ScriptCommand(),
         new TrainCommand(),
         new XorCommand(),
     };
@@ -91,6 +92,10 @@ internal static class CommandLine
         catch (TrainingDivergedException e)
         {
             return Fail(error, e.Message, Failed);
+        }
+        catch (IOException e)
+        {
+            return Fail(error, e.Message.ReplaceLineEndings(" "), Failed);
         }
     }
 

@@ -4,6 +4,7 @@ using NeuralNotebooks.Activations;
 using NeuralNotebooks.Data;
 using NeuralNotebooks.Losses;
 using NeuralNotebooks.Network;
+using NeuralNotebooks.Onnx;
 using NeuralNotebooks.Training;
 
 namespace NeuralNotebooks.Cli;
@@ -53,6 +54,11 @@ internal sealed class TrainCommand : Command
     private readonly CliOption<double> _testFraction = new("--test-fraction", "share held out for testing, above 0 and below 1") { HelpName = "X", Default = 0.2 };
     private readonly CliOption<long> _seed = new("--seed", "seeds the data, the weights, the split and the shuffling") { HelpName = "N", Default = 1 };
 
+    private readonly CliOption<string> _save = new("--save", "after training, save the network as an ONNX model at PATH (model.onnx), for ONNX Runtime or ML.NET")
+    {
+        HelpName = "PATH", Parameter = "onnxPath",
+    };
+
     public TrainCommand()
         : base("train", "Trains any data set, architecture and optimiser; prints progress and the accuracy on training and held-out test examples.")
     {
@@ -71,6 +77,7 @@ internal sealed class TrainCommand : Command
         Options.Add(_l2);
         Options.Add(_testFraction);
         Options.Add(_seed);
+        Options.Add(_save);
         SetAction(result => Run(result, result.InvocationConfiguration.Output));
     }
 
@@ -99,6 +106,8 @@ internal sealed class TrainCommand : Command
             ShuffleSeed = seed,
         };
         Trainer.CheckOptions(trainingOptions, train.Count);
+        var savePath = options.GetValue(_save);
+        CheckSavePath(savePath);
         var network = NeuralNetwork.Create(sizes, hidden, outputActivation, initializer, seed);
         Notebooks.NotebookSetup.UseSingleThreadedMathNet();
 
@@ -107,7 +116,34 @@ internal sealed class TrainCommand : Command
         var history = network.Train(train.X, train.y, loss, trainingOptions, ProgressLine.Every(output.WriteLine, TimeSpan.FromMilliseconds(500)));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Final loss {history.LastLoss:0.0000}; train accuracy {Metrics.Accuracy(network.Predict(train.X), train.y):P1}, test accuracy {Metrics.Accuracy(network.Predict(test.X), test.y):P1}."));
+        if (savePath is not null)
+        {
+            network.SaveOnnx(savePath);
+            output.WriteLine($"Saved the network as an ONNX model: {Path.GetFullPath(savePath)}");
+        }
         return 0;
+    }
+
+    /// <summary>
+    /// Refuses a --save path that cannot work before training starts, so that no training is lost to a typo; a file that
+    /// still cannot be written afterwards (access denied, a full disk) is reported then, with exit code 1.
+    /// </summary>
+    /// <exception cref="UsageException">The path is empty, or its folder does not exist.</exception>
+    private static void CheckSavePath(string? path)
+    {
+        if (path is null)
+        {
+            return;
+        }
+        if (string.IsNullOrWhiteSpace(path) || Directory.Exists(path))
+        {
+            throw new UsageException($"--save must name a file to write the ONNX model to, but was '{path}'");
+        }
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new UsageException($"--save must be a path in an existing folder, but the folder of '{path}' does not exist");
+        }
     }
 
     /// <summary>

@@ -19,12 +19,13 @@ public sealed record Dataset
     /// <param name="X">The inputs, one example per row.</param>
     /// <param name="y">The targets, one row per example: one 0/1 column for two classes, else one one-hot column per class.</param>
     /// <param name="classNames">What each class is called, in class order; the class numbers ("0", "1", …) when not given.</param>
+    /// <param name="scaler">How X was scaled from the raw inputs, so other data can be scaled the same way; null when it was not.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="X"/> or <paramref name="y"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// X is empty; y has a different number of rows than X; an entry of X or y is NaN or infinite (the message names it);
-    /// <paramref name="classNames"/> does not give one name per class.
+    /// <paramref name="classNames"/> does not give one name per class; <paramref name="scaler"/> does not scale X's columns.
     /// </exception>
-    public Dataset(string name, Matrix<double> X, Matrix<double> y, IReadOnlyList<string>? classNames = null)
+    public Dataset(string name, Matrix<double> X, Matrix<double> y, IReadOnlyList<string>? classNames = null, FeatureScaler? scaler = null)
     {
         Guard.NotNull(name, nameof(name));
         Guard.Shape(X, null, null, nameof(X), "one example per row, at least one of each");
@@ -32,6 +33,10 @@ public sealed record Dataset
         Guard.AllFinite(X, nameof(X));
         Guard.AllFinite(y, nameof(y));
         var classes = ClassesOf(y);
+        if (scaler is not null && scaler.Offsets.Count != X.ColumnCount)
+        {
+            throw new ArgumentException($"scaler must scale the {X.ColumnCount} columns of X, but scales {scaler.Offsets.Count}.", nameof(scaler));
+        }
         if (classNames is not null && (classNames.Count != classes || classNames.Any(n => n is null)))
         {
             throw new ArgumentException(
@@ -41,6 +46,7 @@ public sealed record Dataset
         Name = name;
         this.X = X;
         this.y = y;
+        Scaler = scaler;
         ClassNames = classNames?.ToArray() ?? [.. Enumerable.Range(0, classes).Select(k => k.ToString(CultureInfo.InvariantCulture))];
     }
 
@@ -55,6 +61,12 @@ public sealed record Dataset
 
     /// <summary>What each class is called, in class order (class 0 first), for legends and reports.</summary>
     public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>
+    /// How X was scaled from the raw inputs (by <see cref="Csv.Load(string, string, Scaling, bool?, Dataset?)"/>), so test data
+    /// and new examples can be scaled the same way with <see cref="FeatureScaler.Apply"/>; null when X is as given.
+    /// </summary>
+    public FeatureScaler? Scaler { get; }
 
     /// <summary>How many examples there are.</summary>
     public int Count => X.RowCount;
@@ -94,7 +106,7 @@ public sealed record Dataset
     /// <summary>The examples at these positions, in this order, named "<see cref="Name"/> (<paramref name="part"/>)".</summary>
     /// <exception cref="ArgumentNullException"><paramref name="rows"/> or <paramref name="part"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="rows"/> is empty.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A position is not from 0 to <see cref="Count"/> − 1 (the message names it).</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A position is not from 0 to <see cref="Count"/> − 1 (the message names it), or there are more than fit in memory.</exception>
     public Dataset Take(IReadOnlyList<int> rows, string part)
     {
         Guard.NotNull(rows, nameof(rows));
@@ -103,11 +115,12 @@ public sealed record Dataset
         {
             throw new ArgumentException("rows must hold at least one position, but was empty.", nameof(rows));
         }
+        MemoryLimit.CheckRows(rows.Count, 1, nameof(rows), "examples", X.ColumnCount, y.ColumnCount);
         for (var i = 0; i < rows.Count; i++)
         {
             Guard.InRange(rows[i], 0, Count - 1, $"rows[{i}]");
         }
-        return new Dataset($"{Name} ({part})", RowsOf(X, rows), RowsOf(y, rows), ClassNames);
+        return new Dataset($"{Name} ({part})", RowsOf(X, rows), RowsOf(y, rows), ClassNames, Scaler);
     }
 
     /// <inheritdoc />

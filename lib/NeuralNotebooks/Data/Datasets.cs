@@ -13,20 +13,28 @@ public static class Datasets
     public static IReadOnlyList<string> Names { get; } = ["xor", "circle", "gaussian", "spiral", "moons"];
 
     /// <summary>The data set of this name (xor, circle, gaussian, spiral, moons).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is null.</exception>
     /// <exception cref="ArgumentException">No data set has that name.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 4, or <paramref name="noise"/> is negative or not finite.</exception>
-    public static Dataset Generate(string name, int samples = 200, double noise = 0.1, long seed = 0) =>
-        name.ToLowerInvariant() switch
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// <paramref name="samples"/> is below 4 or more than fit in memory (the message gives the limit), <paramref name="noise"/>
+    /// is negative or not finite, or <paramref name="seed"/> is outside numpy's 0 to 2^32 − 1.
+    /// </exception>
+    public static Dataset Generate(string dataset, int samples = 200, double noise = 0.1, long seed = 0)
+    {
+        Guard.NotNull(dataset, nameof(dataset));
+        return dataset.ToLowerInvariant() switch
         {
             "xor" => Xor(samples, noise, seed),
             "circle" => Circle(samples, noise, seed),
             "gaussian" => Gaussian(samples, noise, seed),
             "spiral" => Spiral(samples, noise, seed),
             "moons" => Moons(samples, noise, seed),
-            _ => throw new ArgumentException($"dataset must be one of {string.Join(", ", Names)} or digits, but was '{name}'.", "dataset"),
+            _ => throw new ArgumentException($"dataset must be one of {string.Join(", ", Names)} or digits, but was '{dataset}'.", nameof(dataset)),
         };
+    }
 
     /// <summary>Points in the four quadrants; class 1 where exactly one coordinate is negative (x1 · x2 &lt; 0).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 4 or more than fit in memory, <paramref name="noise"/> is negative or not finite, or <paramref name="seed"/> is outside 0 to 2^32 − 1.</exception>
     public static Dataset Xor(int samples = 200, double noise = 0.1, long seed = 0) =>
         Make("xor", samples, noise, seed, (random, _) =>
         {
@@ -37,6 +45,7 @@ public static class Datasets
         });
 
     /// <summary>Class 1 inside a circle of radius 0.5, class 0 in a ring from 0.7 to 1 around it.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 4 or more than fit in memory, <paramref name="noise"/> is negative or not finite, or <paramref name="seed"/> is outside 0 to 2^32 − 1.</exception>
     public static Dataset Circle(int samples = 200, double noise = 0.1, long seed = 0) =>
         Make("circle", samples, noise, seed, (random, i) =>
         {
@@ -47,6 +56,7 @@ public static class Datasets
         });
 
     /// <summary>Two Gaussian clusters, class 1 around (0.5, 0.5) and class 0 around (−0.5, −0.5).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 4 or more than fit in memory, <paramref name="noise"/> is negative or not finite, or <paramref name="seed"/> is outside 0 to 2^32 − 1.</exception>
     public static Dataset Gaussian(int samples = 200, double noise = 0.1, long seed = 0) =>
         Make("gaussian", samples, noise, seed, (random, i) =>
         {
@@ -56,6 +66,7 @@ public static class Datasets
         });
 
     /// <summary>Two interleaved spirals, one per class.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 4 or more than fit in memory, <paramref name="noise"/> is negative or not finite, or <paramref name="seed"/> is outside 0 to 2^32 − 1.</exception>
     public static Dataset Spiral(int samples = 200, double noise = 0.1, long seed = 0) =>
         Make("spiral", samples, noise, seed, (_, i) =>
         {
@@ -66,6 +77,7 @@ public static class Datasets
         });
 
     /// <summary>Two interleaving half circles ("moons"), as scikit-learn's make_moons, scaled into about [−1, 1]².</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="samples"/> is below 4 or more than fit in memory, <paramref name="noise"/> is negative or not finite, or <paramref name="seed"/> is outside 0 to 2^32 − 1.</exception>
     public static Dataset Moons(int samples = 200, double noise = 0.1, long seed = 0) =>
         Make("moons", samples, noise, seed, (random, i) =>
         {
@@ -77,7 +89,8 @@ public static class Datasets
 
     private static Dataset Make(string name, int samples, double noise, long seed, Func<NumpyRandom, int, (double X1, double X2, int Label)> point)
     {
-        Guard.AtLeast(samples, 4, nameof(samples));
+        // X holds two coordinates a point and y one target.
+        MemoryLimit.CheckRows(samples, 4, nameof(samples), "points", 2, 1);
         if (!(noise >= 0) || !double.IsFinite(noise))
         {
             throw new ArgumentOutOfRangeException(nameof(noise), noise, $"noise must be a finite number of at least 0, but was {Guard.Format(noise)}.");

@@ -52,7 +52,8 @@ internal sealed record IdxFile(string Path, int[] Dimensions, byte[] Bytes)
         {
             throw new InvalidDataException($"{path}: the header announces {shape} {what}, but every size must be at least 1.");
         }
-        var announced = sizes.Aggregate(1L, (product, size) => product * size);
+        // Saturating, so that a corrupt header's sizes cannot multiply past long into a small number.
+        var announced = sizes.Aggregate(1L, (product, size) => product > long.MaxValue / size ? long.MaxValue : product * size);
         string Mismatch(long held) =>
             $"{path}: the header announces {shape} {what} ({announced:N0} bytes), but the file holds {held:N0} bytes of them ({(held < announced ? "it is truncated" : $"{held - announced:N0} bytes too many")}).";
         // Check the claim against what the file can hold before allocating for it: its length, or, gzipped, deflate's

@@ -16,5 +16,11 @@ public static class Xor
     public static Matrix<double> NoisyInputs => Matrix<double>.Build.DenseOfRowArrays([0.1, 0.9], [0.8, 0.2], [0.9, 0.9], [0.1, 0.1]);
 
     /// <summary>The answer XOR should give near (x1, x2): 1 when exactly one of them is above 0.5, else 0.</summary>
-    public static int Expected(double x1, double x2) => (x1 > 0.5) != (x2 > 0.5) ? 1 : 0;
+    /// <exception cref="ArgumentOutOfRangeException">x1 or x2 is NaN or infinite: it is near no corner.</exception>
+    public static int Expected(double x1, double x2)
+    {
+        Guard.Finite(x1, nameof(x1));
+        Guard.Finite(x2, nameof(x2));
+        return (x1 > 0.5) != (x2 > 0.5) ? 1 : 0;
+    }
 }

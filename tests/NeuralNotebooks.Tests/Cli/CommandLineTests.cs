@@ -25,6 +25,8 @@ public class CommandLineTests
     [InlineData("xor --seed=-1", 2, "--seed", "-1")]
     [InlineData("train --dataset circle --layers 8,x", 2, "--layers", "'8,x'")]
     [InlineData("run --cell-timeout soon", 2, "--cell-timeout", "'soon'")]
+    [InlineData("script x.ipynb", 2, "--output", "required")]
+    [InlineData("script no-such.ipynb --output out", 2, "notebook", "'no-such.ipynb'")]
     // Values out of range, checked by the library and named by the CLI.
     [InlineData("xor --learning-rate -0.1", 2, "--learning-rate", "-0.1")]
     [InlineData("xor --learning-rate NaN", 2, "--learning-rate", "NaN")]

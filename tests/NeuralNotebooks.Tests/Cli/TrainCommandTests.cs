@@ -1,5 +1,13 @@
+using System.Globalization;
 using System.IO.Compression;
+using System.Text.RegularExpressions;
+using NeuralNotebooks.Activations;
 using NeuralNotebooks.Cli;
+using NeuralNotebooks.Data;
+using NeuralNotebooks.Losses;
+using NeuralNotebooks.Network;
+using NeuralNotebooks.Tests.Onnx;
+using NeuralNotebooks.Training;
 
 namespace NeuralNotebooks.Tests.Cli;
 
@@ -79,6 +87,42 @@ public class TrainCommandTests
 
         Assert.Equal(2, exitCode);
         Assert.Contains("line 2", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_writes_the_trained_network_as_an_onnx_model_that_predicts_what_the_library_predicts()
+    {
+        var path = Path.Combine(Directory.CreateTempSubdirectory("train-save-").FullName, "moons.onnx");
+
+        var (exitCode, output, error) = Run(["train", "--dataset", "moons", "--layers", "8", "--epochs", "20", "--batch-size", "16", "--learning-rate", "0.05", "--seed", "3", "--save", path]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.EndsWith($"Saved the network as an ONNX model: {path}\n", output, StringComparison.Ordinal);
+        // The same network, trained here with the library from the same seeds and options, is what ONNX Runtime must reproduce.
+        var (train, test) = Datasets.Moons(200, 0.1, seed: 3).Split(0.2, seed: 3);
+        var network = NeuralNetwork.Create([2, 8, 1], Activation.ReLU, Activation.Sigmoid, Initializer.He, seed: 3);
+        network.Train(train.X, train.y, Loss.BinaryCrossEntropy, new TrainingOptions { Epochs = 20, Optimizer = Optimizer.Adam(0.05), BatchSize = 16, ShuffleSeed = 3 });
+        using var onnx = new OnnxRuntimeModel(File.ReadAllBytes(path));
+        OnnxAgreement.AssertAgree(network.Predict(test.X), onnx.Predict(test.X));
+        var printed = Regex.Match(output, @"train accuracy ([0-9.]+ %), test accuracy ([0-9.]+ %)");
+        Assert.Equal(printed.Groups[1].Value, Metrics.Accuracy(onnx.Predict(train.X), train.y).ToString("P1", CultureInfo.InvariantCulture));
+        Assert.Equal(printed.Groups[2].Value, Metrics.Accuracy(onnx.Predict(test.X), test.y).ToString("P1", CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/no/such/folder/model.onnx")]
+    [InlineData("/tmp")]
+    public void A_save_path_that_cannot_work_is_refused_before_training(string path)
+    {
+        var (exitCode, output, error) = Run(["train", "--dataset", "moons", "--epochs", "5", "--save", path]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.StartsWith("neuralnotebooks: --save must ", error, StringComparison.Ordinal);
+        Assert.Contains($"'{path}'", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
     private static (int ExitCode, string Output, string Error) Run(string[] arguments) => CliRun.Run(arguments);

@@ -100,6 +100,28 @@ public class DataTests
     }
 
     [Fact]
+    public void A_subset_keeps_the_class_names_and_the_scaling_and_takes_the_rows_asked_for()
+    {
+        var iris = Csv.Load(Path.Combine(Notebooks.CourseNotebooks.Root, "data", "iris", "iris.csv"), "species", Scaling.MinMax);
+
+        var some = iris.Take([149, 0, 0], "some");
+
+        Assert.Equal("iris (some)", some.Name);
+        Assert.Equal(iris.X.Row(149), some.X.Row(0));
+        Assert.Equal(iris.X.Row(0), some.X.Row(2));
+        Assert.Equal([2, 0, 0], some.Labels);
+        Assert.Equal(iris.ClassNames, some.ClassNames);
+        Assert.Same(iris.Scaler, some.Scaler);
+    }
+
+    [Fact]
+    public void Without_class_names_the_classes_are_called_by_their_numbers()
+    {
+        Assert.Equal(["0", "1"], Datasets.Xor(8).ClassNames);
+        Assert.Equal([.. Enumerable.Range(0, 10).Select(d => $"{d}")], Digits.Load(Path.Combine(Notebooks.CourseNotebooks.Root, Digits.RelativePath)).ClassNames);
+    }
+
+    [Fact]
     public void Accuracy_and_the_confusion_matrix_count_what_they_should()
     {
         var y = MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfRowArrays([1.0, 0, 0], [0.0, 1, 0], [0.0, 0, 1], [0.0, 0, 1]);

@@ -81,10 +81,47 @@ public static class IdxFixture
         return folder;
     }
 
+    /// <summary>A new empty temporary folder, in a folder of this test run's own.</summary>
     public static string NewFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), $"neuralnotebooks-{Guid.NewGuid():N}");
+        var folder = Path.Combine(RunFolder, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
+    }
+
+    // Test runs may be killed rather than end, so each run's folder is named by its process and a later run deletes
+    // the folders of runs whose process is gone.
+    private static readonly string RunFolder = MakeRunFolder();
+
+    private static string MakeRunFolder()
+    {
+        foreach (var old in Directory.GetDirectories(Path.GetTempPath(), "neuralnotebooks-tests-*"))
+        {
+            if (int.TryParse(Path.GetFileName(old)["neuralnotebooks-tests-".Length..], out var id) && !IsRunning(id))
+            {
+                try
+                {
+                    Directory.Delete(old, recursive: true);
+                }
+                catch (IOException)
+                {
+                    // Another run is deleting it too.
+                }
+            }
+        }
+        return Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"neuralnotebooks-tests-{Environment.ProcessId}")).FullName;
+    }
+
+    private static bool IsRunning(int id)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(id);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace NeuralNotebooks.Bench;
 /// <param name="Name">What it is.</param>
 /// <param name="X">The inputs.</param>
 /// <param name="y">The targets.</param>
-/// <param name="Layers">The starting weights and biases.</param>
+/// <param name="Layers">The starting weights and biases (W1–W3: the blog's, which <c>new SimpleNeuralNetwork(4, seed: 42)</c> draws too).</param>
 /// <param name="Rates">One learning rate, or W3's 64.</param>
 /// <param name="Epochs">Epochs per run.</param>
 /// <param name="ExpectedLoss">numpy 1.24.2's final loss (W3: the sum over the 64 runs).</param>
