@@ -32,11 +32,16 @@ public sealed class ExecutedNotebook(NotebookRun run)
 
     /// <summary>
     /// The value that the one cell whose source contains <paramref name="code"/> ended with, as text: its text/plain form,
-    /// or the text inside the &lt;pre&gt; of the text/html the kernel gives numbers and booleans.
+    /// or the text inside the &lt;pre&gt; of the text/html the kernel gives numbers and booleans. A lesson app prints the
+    /// value instead (<c>NotebookApp.Show</c>): then it is the cell's printed text.
     /// </summary>
     public string ValueOf(string code)
     {
-        var value = Assert.Single(Cell(code).Result.Outputs, o => o.Kind == OutputKind.ReturnValue);
+        var cell = Cell(code).Result;
+        if (cell.Outputs.SingleOrDefault(o => o.Kind == OutputKind.ReturnValue) is not { } value)
+        {
+            return cell.StandardOutput.TrimEnd('\n');
+        }
         if (value.Text("text/plain") is { } plain)
         {
             return plain;
