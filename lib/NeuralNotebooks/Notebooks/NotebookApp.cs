@@ -62,7 +62,7 @@ public static class NotebookApp
     }
 
     /// <summary>
-    /// A per-epoch callback for <c>Train</c> that prints progress lines ("Epoch 4,200 / 10,000 · loss 0.0123"): the
+    /// A per-epoch callback for <c>Train</c> that prints progress lines ("4,200 / 10,000 epochs · loss 0.0123"): the
     /// first epoch's, then at most one every <see cref="ProgressInterval"/>, and always the last epoch's.
     /// </summary>
     public static Action<EpochReport> ShowProgress() => ProgressLine.Every(Console.WriteLine, ProgressInterval);

@@ -21,7 +21,7 @@ public class TrainCommandTests
         Assert.Equal(0, exitCode);
         Assert.Equal("", error);
         Assert.StartsWith("Training 2-8-1 (relu, sigmoid output, bce) on circle: 160 training and 40 test examples; adam (η = 0.05), batches of 32.\n", output, StringComparison.Ordinal);
-        Assert.Contains("Epoch 120 / 120 · loss ", output, StringComparison.Ordinal);
+        Assert.Contains("120 / 120 epochs · loss ", output, StringComparison.Ordinal);
         var accuracy = System.Text.RegularExpressions.Regex.Match(output, @"test accuracy ([0-9.]+) %");
         Assert.True(double.Parse(accuracy.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 90, output);
     }

@@ -16,13 +16,16 @@ public static partial class AppOutput
     /// <summary>The run, cell by cell, as the app's cell markers divide its output.</summary>
     public static NotebookRun AsNotebookRun(string notebookPath, string output, string appFolder)
     {
+        var document = NotebookFile.Read(notebookPath);
         var cells = new List<CodeCellRun>();
         foreach (var block in output.Split('\u001E').Skip(1))
         {
             var lines = block.Split('\n');
-            cells.Add(new CodeCellRun(int.Parse(lines[0], null), "", new CellResult(true, null, Outputs(lines.Skip(1), appFolder), TimeSpan.Zero)));
+            var number = int.Parse(lines[0], null);
+            // The marker is the cell's 1-based position among all cells, as in a kernel run; checks find cells by their code.
+            cells.Add(new CodeCellRun(number, document.Elements[number - 1].Contents, new CellResult(true, null, Outputs(lines.Skip(1), appFolder), TimeSpan.Zero)));
         }
-        return new NotebookRun(Path.GetFileNameWithoutExtension(notebookPath), NotebookFile.Read(notebookPath), cells, TimeSpan.Zero);
+        return new NotebookRun(Path.GetFileNameWithoutExtension(notebookPath), document, cells, TimeSpan.Zero);
     }
 
     /// <summary>The output without cell markers and progress lines (whose number depends on the machine's speed).</summary>
@@ -81,6 +84,6 @@ public static partial class AppOutput
         return outputs;
     }
 
-    [GeneratedRegex(@"^Epoch [0-9,]+ / [0-9,]+ · loss ")]
+    [GeneratedRegex(@"^[0-9,]+ / [0-9,]+ epochs · loss ")]
     private static partial Regex ProgressLine();
 }

@@ -27,6 +27,34 @@ public sealed class ExecutedNotebook(NotebookRun run)
     /// <summary>The standard output of each cell, in order.</summary>
     public IEnumerable<string> CellOutputs => Run.Cells.Select(c => c.Result.StandardOutput);
 
+    /// <summary>The one code cell whose source contains <paramref name="code"/>.</summary>
+    public CodeCellRun Cell(string code) => Assert.Single(Run.Cells, c => c.Code.Contains(code, StringComparison.Ordinal));
+
+    /// <summary>
+    /// The value that the one cell whose source contains <paramref name="code"/> ended with, as text: its text/plain form,
+    /// or the text inside the &lt;pre&gt; of the text/html the kernel gives numbers and booleans. A lesson app prints the
+    /// value instead (<c>NotebookApp.Show</c>): then it is the cell's printed text.
+    /// </summary>
+    public string ValueOf(string code)
+    {
+        var cell = Cell(code).Result;
+        if (cell.Outputs.SingleOrDefault(o => o.Kind == OutputKind.ReturnValue) is not { } value)
+        {
+            return cell.StandardOutput.TrimEnd('\n');
+        }
+        if (value.Text("text/plain") is { } plain)
+        {
+            return plain;
+        }
+        var html = value.Text("text/html") ?? "";
+        var pre = Regex.Match(html, "<pre>(.*?)</pre>", RegexOptions.Singleline);
+        Assert.True(pre.Success, $"No <pre> in the value of the cell with {code}:\n{html}");
+        return pre.Groups[1].Value;
+    }
+
+    /// <summary>The standard output of the one cell whose source contains <paramref name="code"/>.</summary>
+    public string OutputOf(string code) => Cell(code).Result.StandardOutput;
+
     /// <summary>The number captured by the first group of <paramref name="pattern"/> in the output.</summary>
     public double Number(string pattern)
     {

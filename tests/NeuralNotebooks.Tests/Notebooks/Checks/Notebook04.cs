@@ -19,6 +19,6 @@ public sealed class Notebook04 : NotebookCheck
             Assert.Equal(50, boundary[0].GetProperty("z").GetArrayLength());
             Assert.Equal(4, boundary.Skip(1).Sum(t => t.GetProperty("x").GetArrayLength()));
         }
-        run.AssertProgressEndsAt("Epoch 10,000 / 10,000");
+        run.AssertProgressEndsAt("10,000 / 10,000 epochs");
     }
 }

@@ -11,6 +11,6 @@ public sealed class Notebook10 : NotebookCheck
         Assert.Equal(4, run.Charts.Count);                 // sample digits, loss curve, confusion matrix, mistakes
         var confusion = Assert.Single(run.Charts[2]);
         Assert.Equal(449, confusion.GetProperty("z").EnumerateArray().Sum(row => row.EnumerateArray().Sum(v => v.GetInt32())));
-        run.AssertProgressEndsAt("Epoch 30 / 30");
+        run.AssertProgressEndsAt("30 / 30 epochs");
     }
 }

@@ -9,7 +9,7 @@ public sealed class Notebook12 : NotebookCheck
 
     public override void Check(ExecutedNotebook run)
     {
-        run.AssertProgressEndsAt("Epoch 30 / 30");
+        run.AssertProgressEndsAt("30 / 30 epochs");
         Assert.True(run.Number(@"test accuracy ([0-9.]+) %") >= 95, "notebook 10's network, trained as there");
 
         // "mostly the numbers ... the few hundred bytes printed last"

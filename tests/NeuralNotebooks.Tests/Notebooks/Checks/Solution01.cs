@@ -28,6 +28,10 @@ public sealed class Solution01 : NotebookCheck
         Assert.True(Sigmoid.Value(36) < 1);
         Assert.Contains("z =  -300: clipped σ = 2.6691902155412764E-109, unclipped 1/(1 + e^−z) = 5.148200222412014E-131", run.Output, StringComparison.Ordinal);
         Assert.Contains("z =  -800: clipped σ = 2.6691902155412764E-109, unclipped 1/(1 + e^−z) = 0\n", run.Output, StringComparison.Ordinal);
+        // 1 + e^−37 rounds to exactly 1 (e^−37 is below half the gap to the next double); e^z overflows between 709 and 710.
+        Assert.Contains("1 + e^−37 == 1: True\n", run.Output, StringComparison.Ordinal);
+        Assert.True(run.Number(@"e\^−37 = ([0-9.e+-]+);") < run.Number(@"the next double above 1 is 1 \+ ([0-9.e+-]+);") / 2);
+        Assert.Matches(@"e\^709 = 8\.2e\+307, e\^710 = (Infinity|∞)\n", run.Output);
 
         // Exercise 4: tanh's slope at 0 is four times the sigmoid's; tanh(z) = 2σ(2z) − 1 up to rounding.
         Assert.Equal(["tanh", "tanh′ (its slope)"], run.Charts[1].Select(t => t.GetProperty("name").GetString()));
