@@ -52,13 +52,17 @@ public static partial class Charts
     /// <summary>
     /// Training, replayed with a slider as TensorFlow Playground shows it: for each snapshot the recorder kept, the network
     /// drawn from its weights at that point (as <see cref="Network(NeuralNetwork, IReadOnlyList{double}?, int)"/> draws it,
-    /// on one scale for all snapshots, so growing weights grow thicker) beside the loss curve up to that epoch.
+    /// on one scale for all snapshots, so growing weights grow thicker) beside the loss curve up to that epoch, on a log
+    /// scale of epochs (a run's first hundred epochs often hold its whole story: a plateau, then a drop).
     /// </summary>
     /// <param name="recording">A recorder that was passed as the training's per-epoch callback.</param>
     /// <param name="input">One example's inputs, to fill each neuron with its activation; null to leave them unfilled.</param>
     /// <param name="mostWeightsPerLayer">Between two layers with more weights, only this many are drawn: those that were
     /// strongest at some snapshot.</param>
-    /// <remarks>At most 40 snapshots become slider steps (evenly chosen, always the first and the last).</remarks>
+    /// <remarks>
+    /// At most 40 snapshots become slider steps, chosen evenly on a log scale of the epochs (by log(1 + epoch), always the
+    /// first and the last): record often (every 10 epochs of 10,000, say) and the early epochs get as many steps as the late.
+    /// </remarks>
     /// <exception cref="ArgumentException">Nothing was trained yet, or the input does not fit the network.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="mostWeightsPerLayer"/> is below 1.</exception>
     public static GenericChart NetworkTraining(NetworkRecorder recording, IReadOnlyList<double>? input = null, int mostWeightsPerLayer = 64)
@@ -70,7 +74,7 @@ public static partial class Charts
         {
             throw new ArgumentException("recording must have recorded at least one epoch, but had none: train with onEpoch: recorder.Record.", nameof(recording));
         }
-        var snapshots = EvenlyChosen(recording.Snapshots, MostFrames);
+        var snapshots = LogSpaced(recording.Snapshots, MostFrames);
         var states = snapshots.Select(s => NetworkState.Of(recording.Network, s, input)).ToList();
         var picture = new NetworkPicture(recording.Network, states, mostWeightsPerLayer, share: 0.6);
         var losses = recording.Losses;
@@ -105,7 +109,8 @@ public static partial class Charts
             new() { ["title.text"] = TitleAt(i) })).ToList();
         var layout = picture.Layout();
         var (lossMin, lossMax) = LogAxis.Extent(losses, nameof(recording));
-        layout["xaxis2"] = new Dictionary<string, object> { ["domain"] = new[] { 0.76, 1.0 }, ["anchor"] = "y2", ["range"] = new[] { 0, losses.Count }, ["title"] = AxisTitle("epoch") };
+        // Epoch 0 has no place on a log axis: plotly.js leaves its point out.
+        layout["xaxis2"] = new Dictionary<string, object>(LogAxis.Style(1, Math.Max(2, losses.Count))) { ["domain"] = new[] { 0.76, 1.0 }, ["anchor"] = "y2", ["title"] = AxisTitle("epoch (log scale)") };
         layout["yaxis2"] = new Dictionary<string, object>(LogAxis.Style(lossMin, lossMax)) { ["anchor"] = "x2", ["title"] = AxisTitle(lossLabel) };
         layout["title"] = TitleOf(TitleAt(last));
         layout["showlegend"] = false;
@@ -133,9 +138,22 @@ public static partial class Charts
         }
     }
 
-    /// <summary>At most <paramref name="most"/> of the items, evenly spread, always with the first and the last.</summary>
-    private static IReadOnlyList<T> EvenlyChosen<T>(IReadOnlyList<T> items, int most) =>
-        items.Count <= most ? items : Enumerable.Range(0, most).Select(i => items[(int)Math.Round((double)i * (items.Count - 1) / (most - 1))]).ToList();
+    /// <summary>
+    /// At most <paramref name="most"/> of the snapshots (in epoch order), those nearest to evenly spread points of
+    /// log(1 + epoch), always with the first and the last; fewer when several points are nearest the same snapshot.
+    /// </summary>
+    private static IReadOnlyList<NetworkSnapshot> LogSpaced(IReadOnlyList<NetworkSnapshot> snapshots, int most)
+    {
+        if (snapshots.Count <= most)
+        {
+            return snapshots;
+        }
+        var (first, last) = (Math.Log(1 + snapshots[0].Epoch), Math.Log(1 + snapshots[^1].Epoch));
+        return Enumerable.Range(0, most)
+            .Select(i => first + (last - first) * i / (most - 1))
+            .Select(target => Enumerable.Range(0, snapshots.Count).MinBy(k => Math.Abs(Math.Log(1 + snapshots[k].Epoch) - target)))
+            .Distinct().Select(k => snapshots[k]).ToList();
+    }
 
     /// <summary>A network's weights and biases at one moment, and its neurons' activations for the input (or null).</summary>
     private sealed record NetworkState(IReadOnlyList<Matrix<double>> Weights, IReadOnlyList<Matrix<double>> Biases, IReadOnlyList<double[]>? Activations)

@@ -182,6 +182,24 @@ public class NetworkTrainingChartTests
     }
 
     [Fact]
+    public void A_long_recording_gets_at_most_40_steps_as_many_early_as_late_on_a_log_scale_of_epochs()
+    {
+        var network = new SimpleNeuralNetwork(4, 42);
+        var recorder = new NetworkRecorder(network, every: 10);
+        network.TrainStepByStep(Xor.Inputs, Xor.Targets, 1000, 1.0, recorder.Record);
+
+        var epochs = new ChartJson(Charts.NetworkTraining(recorder)).Steps.Select(s => int.Parse(s.GetProperty("label").GetString()!, null)).ToList();
+
+        Assert.Equal(101, recorder.Snapshots.Count);
+        Assert.InRange(epochs.Count, 2, 40);
+        Assert.Equal(0, epochs[0]);
+        Assert.Equal(1000, epochs[^1]);
+        Assert.Equal(epochs.Order(), epochs);
+        // log(1 + epoch) puts 1 … 100 epochs in two thirds of the run: every snapshot there is a step.
+        Assert.Equal(Enumerable.Range(1, 10).Select(k => 10 * k), epochs.Where(e => e is > 0 and <= 100));
+    }
+
+    [Fact]
     public void A_recorder_that_saw_no_training_is_rejected()
     {
         var e = Assert.Throws<ArgumentException>(() => Charts.NetworkTraining(new NetworkRecorder(new SimpleNeuralNetwork(4, 42), every: 10)));

@@ -183,7 +183,7 @@ public sealed partial class ChartSliderTests : IDisposable
                 activations: gd.data[12].marker.color,
                 path: [...gd.querySelectorAll('.subplot.x2y2 .scatterlayer .trace')][1].querySelector('path.js-line').getAttribute('d'),
                 lastLoss: soFar.y.at(-1),
-                expected: [gd._fullLayout.xaxis2.l2p(soFar.x.at(-1)), 0],
+                expected: [gd._fullLayout.xaxis2.l2p(Math.log10(soFar.x.at(-1))), 0],
               };
             })()
             """);
