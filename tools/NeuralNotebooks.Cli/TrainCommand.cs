@@ -19,6 +19,9 @@ internal sealed class TrainCommand : Command
     /// <summary>The batch size when none is given, or the whole training set when it is smaller.</summary>
     public const int DefaultBatchSize = 32;
 
+    /// <summary>The hidden layers' sizes when none are given.</summary>
+    private static readonly int[] DefaultLayers = [8, 8];
+
     private readonly CliOption<string> _dataset = new("--dataset", $"{string.Join(", ", DatasetNames)} (or --csv for your own data)")
     {
         HelpName = "NAME", Suggestions = DatasetNames,
@@ -83,7 +86,8 @@ internal sealed class TrainCommand : Command
     };
 
     public TrainCommand()
-        : base("train", "Trains any data set, architecture and optimiser; prints progress and the accuracy on training and held-out test examples.")
+        : base("train", "Trains any architecture and optimiser on a generated data set, the digits, Fashion-MNIST or your own CSV file; " +
+                        "prints each epoch's loss and time, and the accuracy on training and held-out test examples.")
     {
         Options.Add(_dataset);
         Options.Add(_samples);
@@ -121,7 +125,8 @@ internal sealed class TrainCommand : Command
         var outputActivation = OutputActivationFor(loss, outputs, name);
         var initializer = Initializer.Parse(options.GetRequiredValue(_initializer));
         var optimizer = Optimizer.Parse(options.GetRequiredValue(_optimizer), options.GetValue(_learningRate));
-        int[] sizes = [train.X.ColumnCount, .. options.GetValue(_layers) ?? [8, 8], outputs];
+        // An array option's value is an empty array, not null, when it is not given; "" gives an empty array on purpose.
+        int[] sizes = [train.X.ColumnCount, .. _layers.WasGiven(options) ? options.GetValue(_layers)! : DefaultLayers, outputs];
         var trainingOptions = new TrainingOptions
         {
             Epochs = options.GetValue(_epochs),
@@ -222,8 +227,8 @@ internal sealed class TrainCommand : Command
         var problem = (Given(_dataset), Given(_csv)) switch
         {
             (true, true) => $"--csv and --dataset cannot be used together: --csv '{result.GetValue(_csv)}' is your own data instead of the data set '{dataset}'",
-            (false, false) => $"{_dataset.Name} is required ({_dataset.Description}), or --csv FILE with --label COLUMN",
-            (false, true) when !Given(_label) => $"--label is required with --csv ({_label.Description})",
+            (false, false) => $"--dataset or --csv is required: --dataset NAME ({string.Join(", ", DatasetNames)}), or --csv FILE --label COLUMN for your own data",
+            (false, true) when !Given(_label) => "--label is required with --csv: the column that holds the classes, by its header name or its number from 0",
             (false, true) when Given(_data) => $"--data is for --dataset digits or {FashionMnist.FolderName}; --csv names its own file, but --data '{result.GetValue(_data)}' was given",
             (true, false) when new Option[] { _label, _scaling, _header }.FirstOrDefault(Given) is { } csvOnly =>
                 $"{csvOnly.Name} goes with --csv, but was given with --dataset {dataset}",
