@@ -164,8 +164,9 @@ internal sealed class TrainCommand : Command
         var (seed, testFraction) = (options.GetValue(_seed), options.GetValue(_testFraction));
         if (options.GetValue(_csv) is { } csv)
         {
-            var data = Csv.Load(csv, options.GetRequiredValue(_label), Scaling.None, ParseHeader(options.GetRequiredValue(_header)));
-            var (train, test) = ScaledLikeTraining(data.Split(testFraction, seed), ParseScaling(options.GetRequiredValue(_scaling)));
+            var (header, scaling) = (ParseHeader(options.GetRequiredValue(_header)), ParseScaling(options.GetRequiredValue(_scaling)));
+            var data = Csv.Load(csv, options.GetRequiredValue(_label), Scaling.None, header);
+            var (train, test) = ScaledLikeTraining(data.Split(testFraction, seed), scaling);
             return (data.Name, train, test);
         }
         var dataset = options.GetRequiredValue(_dataset);
@@ -223,17 +224,19 @@ internal sealed class TrainCommand : Command
     private void CheckDataOptions(CommandResult result)
     {
         bool Given(Option option) => result.GetResult(option) is { Implicit: false };
-        var dataset = result.GetValue(_dataset);
+        // As typed: a value that is missing or does not parse is reported by the parser, and getting it would throw.
+        string? Typed(Option option) => result.GetResult(option) is { Tokens: [var token] } ? token.Value : null;
+        var dataset = Typed(_dataset);
         var problem = (Given(_dataset), Given(_csv)) switch
         {
-            (true, true) => $"--csv and --dataset cannot be used together: --csv '{result.GetValue(_csv)}' is your own data instead of the data set '{dataset}'",
+            (true, true) => $"--csv and --dataset cannot be used together: --csv '{Typed(_csv)}' is your own data instead of the data set '{dataset}'",
             (false, false) => $"--dataset or --csv is required: --dataset NAME ({string.Join(", ", DatasetNames)}), or --csv FILE --label COLUMN for your own data",
             (false, true) when !Given(_label) => "--label is required with --csv: the column that holds the classes, by its header name or its number from 0",
-            (false, true) when Given(_data) => $"--data is for --dataset digits or {FashionMnist.FolderName}; --csv names its own file, but --data '{result.GetValue(_data)}' was given",
+            (false, true) when Given(_data) => $"--data is for --dataset digits or {FashionMnist.FolderName}; --csv names its own file, but --data '{Typed(_data)}' was given",
             (true, false) when new Option[] { _label, _scaling, _header }.FirstOrDefault(Given) is { } csvOnly =>
                 $"{csvOnly.Name} goes with --csv, but was given with --dataset {dataset}",
             (true, false) when Given(_testFraction) && FashionMnist.FolderName.Equals(dataset, StringComparison.OrdinalIgnoreCase) =>
-                $"--test-fraction is not for {FashionMnist.FolderName}, which has its own 10,000 test images, but was {result.GetValue(_testFraction).ToString(CultureInfo.InvariantCulture)}",
+                $"--test-fraction is not for {FashionMnist.FolderName}, which has its own 10,000 test images, but was {Typed(_testFraction)}",
             _ => null,
         };
         if (problem is not null)
