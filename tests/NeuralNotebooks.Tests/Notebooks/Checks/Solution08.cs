@@ -59,7 +59,7 @@ public sealed class Solution08 : NotebookCheck
         Assert.Equal(3, run.Charts[2].Count);
 
         // Exercise 5: stopped at the lowest test loss, the test loss is a fraction of the 200-epoch one, one more test flower right.
-        var runs = Regex.Matches(run.Output, @"^(\d+) epochs +: training loss ([0-9.]+), test loss ([0-9.]+), test accuracy ([0-9.]+) %, training accuracy ([0-9.]+) %$", RegexOptions.Multiline)
+        var runs = Regex.Matches(run.Output, @"^(\d+) epochs *: training loss ([0-9.]+), test loss ([0-9.]+), test accuracy ([0-9.]+) %, training accuracy ([0-9.]+) %$", RegexOptions.Multiline)
             .Select(m => (Epochs: (int)Value(m, 1), TestLoss: Value(m, 3), TestAccuracy: Value(m, 4))).ToList();
         Assert.Equal(2, runs.Count);
         var (early, full) = (runs[0], runs[1]);
