@@ -147,8 +147,22 @@ public class TrainCommandTests
         Assert.Equal("", error);
         Assert.StartsWith($"Reading Fashion-MNIST from {folder}.\n" +
                           $"Training 784-4-10 (relu, softmax output, softmax-ce) on fashion-mnist: {IdxFixture.TrainCount} training and {IdxFixture.TestCount} test examples; " +
-                          $"adam (η = 0.01), batches of {IdxFixture.TrainCount}.\n", output, StringComparison.Ordinal);
+                          $"adam (η = 0.001), batches of {IdxFixture.TrainCount}.\n", output, StringComparison.Ordinal);
         Assert.Matches(@"\n1 / 2 epochs · loss [0-9.]+ · [0-9.]+ m?s an epoch\n2 / 2 epochs · loss [0-9.]+ · [0-9.]+ m?s an epoch\nFinal loss ", output);
+    }
+
+    [Fact]
+    public void Fashion_mnist_without_sizes_trains_the_course_network_for_three_epochs()
+    {
+        var folder = IdxFixture.Folder(IdxFixture.Contents(), gzipped: true);
+
+        var (exitCode, output, error) = Run(["train", "--dataset", "fashion-mnist", "--data", folder]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.Contains($"Training 784-128-10 (relu, softmax output, softmax-ce) on fashion-mnist: {IdxFixture.TrainCount} training and {IdxFixture.TestCount} test examples; " +
+                        $"adam (η = 0.001), batches of {Math.Min(64, IdxFixture.TrainCount)}.\n", output, StringComparison.Ordinal);
+        Assert.Contains("\n3 / 3 epochs · loss ", output, StringComparison.Ordinal);
     }
 
     [Fact]
