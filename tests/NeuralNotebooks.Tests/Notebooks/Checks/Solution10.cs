@@ -26,9 +26,9 @@ public sealed class Solution10 : NotebookCheck
         Assert.True(byName["sigmoid, mse, Adam η = 0.01"].Test >= notebook.Test);
         Assert.True(byName["sigmoid, mse, SGD η = 0.1"].Test < 85);
 
-        // Exercise 3: from 30 to 200 epochs the test accuracy rises a little while the test loss ends higher (lowest early, the
-        // same epoch in both runs) and
-        // the wrong answers get surer; with L2 the test loss is lower, lowest later, less sure, and the accuracy the best.
+        // Exercise 3: from 30 to 200 epochs the test accuracy rises a little while the test loss ends higher (lowest early,
+        // the same epoch in both runs) and the wrong answers get surer; with L2 the test loss is lower, lowest later, less
+        // sure, and the accuracy the best.
         var lines = Regex.Matches(run.Output, @"test loss lowest after (\d+) epochs; sure of its wrong answers: (\d+) %")
             .Select(m => (LowestAfter: Parse(m.Groups[1].Value), Sure: Parse(m.Groups[2].Value))).ToList();
         Assert.Equal(3, lines.Count);
