@@ -11,10 +11,11 @@ internal interface ICliOption
     string Name { get; }
 
     /// <summary>
-    /// The library parameter this option's value is passed to (<c>hiddenUnits</c> for <c>--hidden</c>), so that the
-    /// library's <see cref="ArgumentException"/> for that parameter is reported under the option's name.
+    /// Whether this option's value is passed to the library parameter called <paramref name="parameter"/>
+    /// (<c>hiddenUnits</c> for <c>--hidden</c>), so that the library's <see cref="ArgumentException"/> for that parameter
+    /// is reported under the option's name.
     /// </summary>
-    string Parameter { get; }
+    bool Feeds(string parameter);
 }
 
 /// <summary>
@@ -48,8 +49,14 @@ internal sealed class CliOption<T> : Option<T>, ICliOption
         init => DefaultValueFactory = _ => value;
     }
 
-    /// <inheritdoc/>
+    /// <summary>The library parameter this option's value is passed to; by default the option's name in camel case.</summary>
     public string Parameter { get; init; }
+
+    /// <summary>Further library parameters it is passed to, when it feeds more than one method (a file for one data set, a folder for another).</summary>
+    public IReadOnlyList<string> AlsoFeeds { get; init; } = [];
+
+    /// <inheritdoc/>
+    public bool Feeds(string parameter) => parameter == Parameter || AlsoFeeds.Contains(parameter);
 
     /// <summary>Values offered by tab completion (System.CommandLine's <c>[suggest]</c> directive, used by dotnet-suggest).</summary>
     public IReadOnlyList<string> Suggestions

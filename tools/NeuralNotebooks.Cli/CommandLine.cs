@@ -60,7 +60,8 @@ internal static class CommandLine
             return 0;
         }
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
-        var options = result.CommandResult.Command.Options.OfType<ICliOption>().ToList();
+        // When two options feed parameters of the same name (--data and --csv both give a loader its path), the one typed wins.
+        var options = result.CommandResult.Command.Options.OfType<ICliOption>().OrderBy(o => result.GetResult(o.Name) is System.CommandLine.Parsing.OptionResult { Implicit: false } ? 0 : 1).ToList();
         try
         {
             return await result.InvokeAsync(invocation).ConfigureAwait(false);
@@ -75,7 +76,7 @@ internal static class CommandLine
         }
         catch (FileNotFoundException e)
         {
-            return Fail(error, WithOption(e.Message, "path", options), UsageError);
+            return Fail(error, WithOption(e.Message, FileParameter(e.Message, options), options), UsageError);
         }
         catch (InvalidDataException e)
         {
@@ -117,13 +118,23 @@ internal static class CommandLine
     /// </summary>
     private static string WithOption(string message, string parameter, IEnumerable<ICliOption> options)
     {
-        if (options.FirstOrDefault(o => o.Parameter == parameter) is not { } option)
+        if (options.FirstOrDefault(o => o.Feeds(parameter)) is not { } option)
         {
             return message;
         }
         var startsWithParameter = message.StartsWith(parameter, StringComparison.Ordinal)
                                   && (message.Length == parameter.Length || !char.IsLetterOrDigit(message[parameter.Length]));
         return startsWithParameter ? option.Name + message[parameter.Length..] : $"{option.Name}: {message}";
+    }
+
+    /// <summary>
+    /// The parameter a missing-file message is about: the library's messages start with it ("folder must hold…"), and
+    /// a message that starts with no option's parameter is about a path.
+    /// </summary>
+    private static string FileParameter(string message, IEnumerable<ICliOption> options)
+    {
+        var first = message.Split(' ')[0];
+        return options.Any(o => o.Feeds(first)) ? first : "path";
     }
 
     private static IEnumerable<string> GivenOptions(ParseResult result, IEnumerable<ICliOption> options) =>

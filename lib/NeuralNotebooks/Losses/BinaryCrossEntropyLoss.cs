@@ -34,21 +34,7 @@ internal sealed record BinaryCrossEntropyLoss() : Loss("bce")
         }
     }
 
-    public override void OutputDelta(Activation output, ReadOnlySpan<double> y, ReadOnlySpan<double> a, Span<double> delta, int width)
-    {
-        Guard.NotNull(output, nameof(output));
-        if (output != Activation.Sigmoid)
-        {
-            base.OutputDelta(output, y, a, delta, width);
-            return;
-        }
-        Rows(y.Length, a.Length, width);
-        Rows(y.Length, delta.Length, width);
-        for (var i = 0; i < y.Length; i++)
-        {
-            delta[i] = a[i] - y[i];
-        }
-    }
+    private protected override Activation MatchedOutput => Activation.Sigmoid;
 
     internal override void CheckFits(Activation output, int outputs, Matrix<double> y, string targetsName)
     {

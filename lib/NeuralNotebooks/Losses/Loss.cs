@@ -95,14 +95,30 @@ public abstract record Loss(string Name)
 
     /// <summary>
     /// ∂E/∂Z at the output for a block of rows: <see cref="Gradient(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int)"/>
-    /// sent back through <paramref name="output"/>, unless the loss has a closed form for that activation.
+    /// sent back through <paramref name="output"/>, or a − y when <paramref name="output"/> is <see cref="MatchedOutput"/>.
     /// </summary>
-    public virtual void OutputDelta(Activation output, ReadOnlySpan<double> y, ReadOnlySpan<double> a, Span<double> delta, int width)
+    public void OutputDelta(Activation output, ReadOnlySpan<double> y, ReadOnlySpan<double> a, Span<double> delta, int width)
     {
         Guard.NotNull(output, nameof(output));
-        Gradient(y, a, delta, width);
-        output.Backward(a, delta, delta, width);
+        if (output != MatchedOutput)
+        {
+            Gradient(y, a, delta, width);
+            output.Backward(a, delta, delta, width);
+            return;
+        }
+        Rows(y.Length, a.Length, width);
+        Rows(y.Length, delta.Length, width);
+        for (var i = 0; i < y.Length; i++)
+        {
+            delta[i] = a[i] - y[i];
+        }
     }
+
+    /// <summary>
+    /// The output activation this loss is made for, where ∂E/∂Z simplifies to a − y (the activation's slope cancels
+    /// against the loss's: sigmoid for binary cross-entropy, softmax for softmax cross-entropy); null for none.
+    /// </summary>
+    private protected virtual Activation? MatchedOutput => null;
 
     /// <summary>
     /// Checks that this loss can train a network whose output layer is <paramref name="output"/> (with

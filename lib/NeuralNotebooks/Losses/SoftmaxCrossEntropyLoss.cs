@@ -32,21 +32,7 @@ internal sealed record SoftmaxCrossEntropyLoss() : Loss("softmax-ce")
         }
     }
 
-    public override void OutputDelta(Activation output, ReadOnlySpan<double> y, ReadOnlySpan<double> a, Span<double> delta, int width)
-    {
-        Guard.NotNull(output, nameof(output));
-        if (output != Activation.Softmax)
-        {
-            base.OutputDelta(output, y, a, delta, width);
-            return;
-        }
-        Rows(y.Length, a.Length, width);
-        Rows(y.Length, delta.Length, width);
-        for (var i = 0; i < y.Length; i++)
-        {
-            delta[i] = a[i] - y[i];
-        }
-    }
+    private protected override Activation MatchedOutput => Activation.Softmax;
 
     internal override void CheckFits(Activation output, int outputs, Matrix<double> y, string targetsName)
     {

@@ -6,9 +6,6 @@ namespace NeuralNotebooks.Tests.Cli;
 /// </summary>
 public class CommandLineTests
 {
-    private const string WaitsForLibraryChecks =
-        "Waits for the library's up-front memory-bound checks (NeuralNetwork.Create, the trainer, the data sets): they throw an ArgumentException naming the parameter, which the CLI reports under the option's name.";
-
     [Theory]
     // The command line itself.
     [InlineData("xnor", 2, "'xnor'", "unknown command")]
@@ -41,10 +38,12 @@ public class CommandLineTests
     // Combinations that make no sense.
     [InlineData("train --dataset xor --loss softmax-ce", 2, "--loss", "'softmax-ce'")]
     [InlineData("train --dataset circle --loss softmax-ce --epochs 5", 2, "--loss", "'softmax-ce'")]
+    [InlineData("train --csv data/iris/iris.csv --label species --dataset circle", 2, "--csv", "--dataset")]
+    [InlineData("train --dataset fashion-mnist --test-fraction 0.3", 2, "--test-fraction", "0.3")]
     // Sizes too large for memory (the tester's cases).
     [InlineData("xor --epochs 2147483647", 2, "--epochs", "2147483647")]
     [InlineData("xor --hidden 100000000", 2, "--hidden", "100000000")]
-    [InlineData("train --dataset circle --samples 2147483647", 2, "--samples", "2147483647", Skip = WaitsForLibraryChecks)]
+    [InlineData("train --dataset circle --samples 2147483647", 2, "--samples", "2147483647")]
     [InlineData("train --dataset circle --layers 50000,50000", 2, "--layers", "50000")]
     // Valid input, training that diverges.
     [InlineData("xor --learning-rate 1e308 --epochs 50", 1, "diverged", "smaller learning rate")]
@@ -95,11 +94,25 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void Trains_help_lists_the_csv_options_and_fashion_mnist()
+    {
+        var (exitCode, output, _) = CliRun.Run(["train", "--help"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--dataset <NAME>      xor, circle, gaussian, spiral, moons, digits, fashion-mnist (or --csv for your own data)\n", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n  --data <PATH> +the digits file .*, or the folder of Fashion-MNIST's four files", output);
+        foreach (var option in new[] { "--csv <FILE>", "--label <COLUMN>", "--scaling <NAME>", "--header <WHEN>" })
+        {
+            Assert.Matches($@"\n  {option} +with --csv: |\n  {option} +your own data instead of --dataset", output);
+        }
+    }
+
+    [Fact]
     public void Tab_completion_offers_the_data_sets()
     {
         var (exitCode, output, _) = CliRun.Run(["[suggest:16]", "train --dataset "]);
 
         Assert.Equal(0, exitCode);
-        Assert.Equal(["circle", "digits", "gaussian", "moons", "spiral", "xor"], output.TrimEnd('\n').Split('\n'));
+        Assert.Equal(["circle", "digits", "fashion-mnist", "gaussian", "moons", "spiral", "xor"], output.TrimEnd('\n').Split('\n'));
     }
 }

@@ -6,6 +6,7 @@ using NeuralNotebooks.Cli;
 using NeuralNotebooks.Data;
 using NeuralNotebooks.Losses;
 using NeuralNotebooks.Network;
+using NeuralNotebooks.Tests.Data;
 using NeuralNotebooks.Tests.Onnx;
 using NeuralNotebooks.Training;
 
@@ -63,6 +64,16 @@ public class TrainCommandTests
     [InlineData("--dataset circle --test-fraction 1", "--test-fraction", "1")]
     [InlineData("--dataset circle --epochs -1", "--epochs", "-1")]
     [InlineData("--dataset digits --data /no/such/digits.csv.gz", "--data", "/no/such/digits.csv.gz")]
+    [InlineData("--dataset fashion-mnist --data /no/such/folder", "--data", "'/no/such/folder' has no train-images-idx3-ubyte")]
+    [InlineData("--dataset fashion-mnist --test-fraction 0.1", "--test-fraction", "0.1")]
+    [InlineData("--csv /no/such/file.csv --label species", "--csv", "'/no/such/file.csv'")]
+    [InlineData("--csv iris.csv --label species --dataset circle", "--csv", "--dataset")]
+    [InlineData("--csv iris.csv", "--label", "required")]
+    [InlineData("--csv iris.csv --label species --data data/iris", "--data", "'data/iris'")]
+    [InlineData("--csv iris.csv --label species --scaling log", "--scaling", "'log'")]
+    [InlineData("--csv iris.csv --label species --header maybe", "--header", "'maybe'")]
+    [InlineData("--dataset circle --label species", "--label", "--dataset circle")]
+    [InlineData("--dataset circle --scaling minmax", "--scaling", "--dataset circle")]
     public void A_bad_option_gives_one_line_naming_it_and_exit_code_2_before_any_output(string arguments, string option, string value)
     {
         var (exitCode, output, error) = Run(["train", .. arguments.Split(' ')]);
@@ -124,6 +135,89 @@ public class TrainCommandTests
         Assert.Contains($"'{path}'", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
+
+    [Fact]
+    public void Fashion_mnist_trains_on_its_own_training_set_and_tests_on_its_own_test_set_with_each_epochs_time()
+    {
+        var folder = IdxFixture.Folder(IdxFixture.Contents(), gzipped: true);
+
+        var (exitCode, output, error) = Run(["train", "--dataset", "fashion-mnist", "--data", folder, "--layers", "4", "--epochs", "2"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.StartsWith($"Reading Fashion-MNIST from {folder}.\n" +
+                          $"Training 784-4-10 (relu, softmax output, softmax-ce) on fashion-mnist: {IdxFixture.TrainCount} training and {IdxFixture.TestCount} test examples; " +
+                          $"adam (η = 0.01), batches of {IdxFixture.TrainCount}.\n", output, StringComparison.Ordinal);
+        Assert.Matches(@"\n1 / 2 epochs · loss [0-9.]+ · [0-9.]+ m?s an epoch\n2 / 2 epochs · loss [0-9.]+ · [0-9.]+ m?s an epoch\nFinal loss ", output);
+    }
+
+    [Fact]
+    public void The_iris_csv_the_repository_ships_trains_to_a_high_test_accuracy()
+    {
+        var (exitCode, output, error) = Run(["train", "--csv", IrisPath, "--label", "species"]);
+
+        Assert.Equal(0, exitCode);
+        Assert.Equal("", error);
+        Assert.StartsWith("Training 4-8-8-3 (relu, softmax output, softmax-ce) on iris: 120 training and 30 test examples; adam (η = 0.01), batches of 32.\n", output, StringComparison.Ordinal);
+        var accuracy = Regex.Match(output, @"test accuracy ([0-9.]+) %");
+        Assert.True(double.Parse(accuracy.Groups[1].Value, CultureInfo.InvariantCulture) >= 85, output);
+    }
+
+    [Fact]
+    public void A_csv_is_split_and_then_scaled_with_what_its_training_part_alone_gives()
+    {
+        var (exitCode, output, _) = Run(["train", "--csv", IrisPath, "--label", "species", "--scaling", "minmax", "--epochs", "20", "--seed", "5"]);
+
+        // The same run through the library, scaling fitted here on the training part only: the printed results must be its results.
+        Assert.Equal(0, exitCode);
+        var (train, test) = Csv.Load(IrisPath, "species").Split(0.2, seed: 5);
+        var scaler = FeatureScaler.Fit(train.X, Scaling.MinMax);
+        var network = NeuralNetwork.Create([4, 8, 8, 3], Activation.ReLU, Activation.Softmax, Initializer.He, seed: 5);
+        var history = network.Train(scaler.Apply(train.X), train.y, Loss.SoftmaxCrossEntropy, new TrainingOptions { Epochs = 20, Optimizer = Optimizer.Adam(0.01), BatchSize = 32, ShuffleSeed = 5 });
+        Assert.EndsWith(string.Create(CultureInfo.InvariantCulture,
+            $"Final loss {history.LastLoss:0.0000}; train accuracy {Metrics.Accuracy(network.Predict(scaler.Apply(train.X)), train.y):P1}, test accuracy {Metrics.Accuracy(network.Predict(scaler.Apply(test.X)), test.y):P1}.\n"), output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_label_column_may_be_given_by_its_number()
+    {
+        string[] common = ["train", "--csv", IrisPath, "--epochs", "10"];
+
+        Assert.Equal(WithoutTimes(Run([.. common, "--label", "species"]).Output), WithoutTimes(Run([.. common, "--label", "4"]).Output));
+    }
+
+    [Theory]
+    [InlineData("a,b,label\n1,2,x\n3,4,y\n5,oops,x\n", "line 4, column 1 ('b')", "'oops'")]
+    [InlineData("a,b,label\n1,2,x\n3,4,y\n5,6\n", "line 4", "found 2")]
+    [InlineData("a,b,label\n1,2,x\n3,4,x\n", "column 2 ('label')", "single class")]
+    public void A_bad_csv_gives_one_line_naming_the_file_the_line_and_the_column_and_exit_code_2(string contents, string where, string what)
+    {
+        var path = Path.Combine(IdxFixture.NewFolder(), "bad.csv");
+        File.WriteAllText(path, contents);
+
+        var (exitCode, output, error) = Run(["train", "--csv", path, "--label", "label"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        var line = Assert.Single(error.TrimEnd('\n').Split('\n'));
+        Assert.StartsWith($"neuralnotebooks: {path}, ", line, StringComparison.Ordinal);
+        Assert.Contains(where, line, StringComparison.Ordinal);
+        Assert.Contains(what, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_label_column_that_does_not_exist_is_named_with_the_columns_that_do()
+    {
+        var (exitCode, output, error) = Run(["train", "--csv", IrisPath, "--label", "kind"]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("", output);
+        Assert.Equal($"neuralnotebooks: --label must be one of the columns of {IrisPath} (sepal_length, sepal_width, petal_length, petal_width, species) or a column number from 0 to 4, but was 'kind'.\n", error);
+    }
+
+    private static string WithoutTimes(string output) => Regex.Replace(output, " · [0-9.]+ m?s an epoch", "");
+
+    private static string IrisPath => Path.Combine(Notebooks.CourseNotebooks.Root, "data", "iris", "iris.csv");
 
     private static (int ExitCode, string Output, string Error) Run(string[] arguments) => CliRun.Run(arguments);
 }

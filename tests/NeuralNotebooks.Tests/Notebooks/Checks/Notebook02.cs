@@ -27,5 +27,16 @@ public sealed class Notebook02 : NotebookCheck
         // The library draws the same weights and computes the same matrices, to the last bit; the table's rows hold.
         Assert.Equal("True\nTrue\n", run.OutputOf("network.Weights1.Equals(W1)"));
         Assert.Equal("True\n", run.OutputOf("network.Network.Forward(X)"));
+
+        // The drawing: twelve lines, "five of them negative, so five blue lines"; the output neuron's activation for (1, 0)
+        // is the blog's test's 0.4757.
+        var drawing = Assert.Single(run.Charts);
+        var lines = drawing.Where(t => t.GetProperty("mode").GetString() == "lines").ToList();
+        Assert.Equal(12, lines.Count);
+        Assert.Equal(5, lines.Count(l => l.GetProperty("line").GetProperty("color").GetString() == "#0877bd"));
+        Assert.Equal(7, lines.Count(l => l.GetProperty("line").GetProperty("color").GetString() == "#f59322"));
+        var neurons = drawing.Single(t => t.GetProperty("mode").GetString() == "markers").GetProperty("text").EnumerateArray().Select(t => t.GetString()!).ToList();
+        Assert.Contains("activation 0.4757", neurons[^1], StringComparison.Ordinal);
+        Assert.Contains("[1 0] -> 0.4757 (expected 1)", run.Output, StringComparison.Ordinal);
     }
 }

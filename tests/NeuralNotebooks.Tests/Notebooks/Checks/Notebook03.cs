@@ -67,12 +67,20 @@ public sealed class Notebook03 : NotebookCheck
         Assert.Equal(0.2392, run.Number(@"epoch 999, the progress line's: +([0-9.]+)"));
         Assert.Equal(0.2392, run.Number(@"the trained network, after the last update: ([0-9.]+)"));
 
+        // "The same arithmetic": Train's network and the inline loop's hold the same weights to the last bit.
+        Assert.Equal("True\n", run.OutputOf("trained.Weights1.Equals(net.Weights1)"));
+
         // The blog's predictions; "every prediction is still within 0.06 of 0.5, and the one for (0, 1) is on the wrong side".
         var predictions = BlogReference.LinesAfter(reference, BlogReference.Predictions);
         Assert.Contains(predictions, run.Output, StringComparison.Ordinal);
         var values = Regex.Matches(predictions, @"-> ([0-9.]+)").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
         Assert.All(values, p => Assert.InRange(p, 0.44, 0.56));
         Assert.True(values[1] < 0.5);
+
+        // The trained network drawn: "the largest move … is a large part of the range −1 to 1"; twelve weights drawn.
+        Assert.InRange(run.Number(@"the largest move in 1000 epochs: ([0-9.]+)"), 0.5, 1);
+        var drawing = Assert.Single(run.Charts);
+        Assert.Equal(12, drawing.Count(t => t.GetProperty("mode").GetString() == "lines"));
     }
 
     private static double FirstEntry(string matrix) =>

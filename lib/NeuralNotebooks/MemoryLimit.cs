@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NeuralNotebooks.Network;
+namespace NeuralNotebooks;
 
 /// <summary>What training will need, in bytes, for <see cref="MemoryLimit.CheckTraining"/>.</summary>
 /// <param name="Buffers">The engine's arrays: weights, gradients, optimiser state, the data in its layout, the batches.</param>
@@ -13,7 +13,7 @@ internal readonly record struct MemoryNeed(long Buffers, long History, long Para
 }
 
 /// <summary>
-/// Refuses networks and trainings that the machine cannot hold, before anything is allocated, with a message saying
+/// Refuses networks, trainings and data sets that the machine cannot hold, before anything is allocated, with a message saying
 /// how much they need and how much there is (<see cref="GC.GetGCMemoryInfo()"/>'s TotalAvailableMemoryBytes, less what
 /// the process's managed heap holds already).
 /// </summary>
@@ -88,6 +88,28 @@ internal static class MemoryLimit
                     $"batchSize {batchSize}: a batch that size through a layer of {size} would hold {length:N0} numbers; one array holds at most {Array.MaxLength:N0}. Use smaller batches."));
             }
         }
+    }
+
+    /// <summary>
+    /// Checks that a data set of <paramref name="rows"/> rows, each holding matrices of these <paramref name="widths"/>,
+    /// can be made: each matrix in one .NET array, and all of them in the memory available.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rows"/> is below <paramref name="minimum"/> or above the limit.</exception>
+    public static void CheckRows(int rows, int minimum, string name, string what, params int[] widths)
+    {
+        var bytesPerRow = 8L * widths.Sum();
+        var available = AvailableBytes;
+        var inOneArray = Array.MaxLength / widths.Max();
+        var inMemory = available / bytesPerRow;
+        var limit = Math.Min(inOneArray, inMemory);
+        if (rows >= minimum && rows <= limit)
+        {
+            return;
+        }
+        var why = inMemory < inOneArray
+            ? Invariant($"the {what} that fit in this machine's {Gigabytes(available)} at {bytesPerRow} bytes each")
+            : $"the {what} whose {widths.Max()} numbers each fit in one .NET array";
+        throw new ArgumentOutOfRangeException(name, rows, Invariant($"{name} must be from {minimum} to {limit:N0} ({why}), but was {rows}."));
     }
 
     /// <summary>The weights and biases of a network with these layer sizes.</summary>

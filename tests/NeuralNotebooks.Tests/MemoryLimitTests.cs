@@ -4,7 +4,7 @@ using NeuralNotebooks.Losses;
 using NeuralNotebooks.Network;
 using NeuralNotebooks.Training;
 
-namespace NeuralNotebooks.Tests.Network;
+namespace NeuralNotebooks.Tests;
 
 /// <summary>A network the machine cannot hold is refused before its weights are drawn, with a message saying why.</summary>
 public class MemoryLimitTests
