@@ -74,7 +74,10 @@ public sealed record Dataset
     /// <summary>How many classes: 2 for a single 0/1 column, else the number of one-hot columns.</summary>
     public int Classes => ClassesOf(y);
 
-    /// <summary>Each example's class: its 0/1 target, or the position of the 1 in its one-hot row.</summary>
+    /// <summary>
+    /// Each example's class: its 0/1 target, or the position of the 1 in its one-hot row. A new array, read from y at
+    /// each access (so changing it changes nothing here): inside a loop, read it once into a variable.
+    /// </summary>
     public int[] Labels => Metrics.Classes(y);
 
     /// <summary>
