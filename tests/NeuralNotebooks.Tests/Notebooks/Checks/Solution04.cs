@@ -24,6 +24,8 @@ public sealed class Solution04 : NotebookCheck
         var centres = seeds.Select(s => Parse(s.Groups[4].Value)).ToList();
         Assert.Contains(centres, c => c < 0.05);
         Assert.Contains(centres, c => c > 0.95);
+        // Where the centre is a 1, the band of 1s runs along the other diagonal: (0.25, 0.75) on it is a 1 too.
+        Assert.All(seeds.Where(s => Parse(s.Groups[4].Value) > 0.95), s => Assert.True(Parse(s.Groups[3].Value) > 0.9, s.Value));
 
         // Exercise 3: the centre answers a confident 0, more certain than nine in ten points; the least certain points lie on
         // two lines parallel to the diagonal, x2 − x1 ≈ +0.56 and ≈ −0.55; (0.25, 0.75) is on the 0 side but unsure.
