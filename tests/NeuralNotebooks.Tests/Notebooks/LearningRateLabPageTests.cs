@@ -24,7 +24,11 @@ public sealed class LearningRateLabPageTests(LearningRateLabPageTests.Notebook05
         Assert.True(run.Result.Succeeded, run.Result.FailureReason);
         var page = File.ReadAllText(run.Result.HtmlPath!);
         var size = new FileInfo(run.Result.HtmlPath!).Length;
-        log.WriteLine($"05-learning-rate-lab.html: {size:N0} bytes");
+        log.WriteLine($"05-learning-rate-lab.html: {size:N0} bytes; kernel start {run.Result.KernelStart.TotalSeconds:0.0} s, cells {run.Result.Run!.Elapsed.TotalSeconds:0.0} s:");
+        foreach (var cell in run.Result.Run.Cells)
+        {
+            log.WriteLine($"  {cell.Result.Elapsed.TotalSeconds,5:0.00} s  {cell.Code.Split('\n')[0]}");
+        }
 
         Assert.Single(Regex.Matches(page, Regex.Escape(ChartOutput.EmbeddedScriptMarker)));
         // plotly.js is 3.6 MB of it; the 41 rates' curves, boundaries and predictions must stay small beside it.
