@@ -4,11 +4,11 @@ using NeuralNotebooks.Runner;
 
 namespace NeuralNotebooks.Tests.Notebooks;
 
-/// <summary>The main job's output for notebook 04 (three charts): the executed notebook and its offline HTML page.</summary>
+/// <summary>The main job's output for notebook 04 (five charts): the executed notebook and its offline HTML page.</summary>
 [Collection(StockKernel.Name)]
 public partial class HeadlessRunTests(HeadlessRunTests.Notebook04 run) : IClassFixture<HeadlessRunTests.Notebook04>
 {
-    private const int ChartsIn04 = 3;
+    private const int ChartsIn04 = 5;
 
     [Fact]
     public void The_headless_run_writes_the_executed_notebook_with_its_outputs()
@@ -42,9 +42,11 @@ public partial class HeadlessRunTests(HeadlessRunTests.Notebook04 run) : IClassF
 
         // plotly.js draws each chart into an SVG of its own, so only a page whose script really ran has these.
         Assert.Equal(ChartsIn04, Regex.Matches(dom, @"<div class=""[^""]*\bsvg-container\b").Count);
-        Assert.Single(Regex.Matches(dom, @"<path class=""js-line"" d=""M[^""]{200,}"""));   // the loss curve, with its many points
+        // The loss curve, and in the training replay the whole run's loss and the loss so far: each with many points.
+        Assert.Equal(3, Regex.Matches(dom, @"<path class=""js-line"" d=""M[^""]{200,}""").Count);
         Assert.Equal(2, Regex.Matches(dom, @"<g class=""hm""").Count);                     // the two decision-boundary heatmaps
-        Assert.Equal(2 * 4, Regex.Matches(dom, @"<path class=""point""").Count);          // XOR's four points on each
+        // XOR's four points on each boundary, and the 2-4-1 network's seven neurons in its drawing and in the replay.
+        Assert.Equal(2 * 4 + 2 * 7, Regex.Matches(dom, @"<path class=""point""").Count);
     }
 
     /// <summary>Runs notebook 04 through the headless run once, into a temporary folder.</summary>
