@@ -20,6 +20,8 @@ public sealed class Notebook12 : NotebookCheck
         // The graph, its constants, its producer and its input and output, as the prose describes them.
         Assert.Matches(@"Gemm +input, W1, b1 +→ Z1\nRelu +Z1 +→ A1\nGemm +A1, W2, b2 +→ Z2\nSoftmax +Z2 +→ output\n", run.Output);
         Assert.Contains("W1: 64 × 32, Double\nb1: 32, Double\nW2: 32 × 10, Double\nb2: 10, Double\n", run.Output, StringComparison.Ordinal);
+        // "The same network drawn from its weights": one chart, of the 64-32-10 network.
+        Assert.Contains("64-32-10", Assert.Single(run.ChartHtml), StringComparison.Ordinal);
         Assert.Contains("producer: NeuralNotebooks ", run.Output, StringComparison.Ordinal);
         Assert.Contains("operator set 13", run.Output, StringComparison.Ordinal);
         Assert.Contains("A 64-32-10 network", run.Output, StringComparison.Ordinal);
