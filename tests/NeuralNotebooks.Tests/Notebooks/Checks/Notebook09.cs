@@ -50,10 +50,10 @@ public sealed class Notebook09 : NotebookCheck
         Assert.True(regularised.End <= 1.05 * regularised.Lowest);
         Assert.True(regularised.End < plain.End);
 
-        // L2 keeps the weights several times smaller, costs training accuracy and gains test accuracy.
+        // L2 keeps the weights about ten times smaller, costs training accuracy and gains test accuracy.
         var sizes = Regex.Matches(run.Output, @"weight size\s+([0-9.]+)   train (\d+) %   test ([0-9.]+) %").Select(m => m.Groups).ToList();
         Assert.Equal(2, sizes.Count);
-        Assert.True(Parse(sizes[0][1].Value) > 3 * Parse(sizes[1][1].Value), "L2 keeps the weights several times smaller");
+        Assert.InRange(Parse(sizes[0][1].Value) / Parse(sizes[1][1].Value), 7, 14); // "about ten times smaller"
         Assert.True(Parse(sizes[0][2].Value) > Parse(sizes[1][2].Value));
         Assert.True(Parse(sizes[1][3].Value) > Parse(sizes[0][3].Value));
     }

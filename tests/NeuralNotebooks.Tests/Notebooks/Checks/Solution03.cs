@@ -47,6 +47,7 @@ public sealed class Solution03 : NotebookCheck
         var longer = run.OutputOf("epochs: 5000");
         Assert.All(Predictions(longer), p => Assert.True(Math.Abs(p.Value - p.Target) < 0.1));
         Assert.Contains("Epoch 1000, Loss: 0.2392\n", longer, StringComparison.Ordinal);
+        Assert.True(Number(longer, @"Epoch 1500, Loss: ([0-9.]+)") > 0.2, "still on the plateau at epoch 1500: hundreds of epochs before the drop");
         Assert.True(Number(longer, @"Epoch 3000, Loss: ([0-9.]+)") < 0.03);
 
         // Exercise 5: the relative difference is smallest at h = 1e-4 and grows about a hundredfold per step either way.
