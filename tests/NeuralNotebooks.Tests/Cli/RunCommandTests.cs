@@ -6,7 +6,8 @@ namespace NeuralNotebooks.Tests.Cli;
 
 /// <summary>
 /// <c>run</c> on a folder of fixture notebooks that fail in every way a notebook can (Fixtures/run-folder): a good one, one
-/// that is not JSON, one that hangs, one whose cell kills its kernel, and a solution in solutions/.
+/// that is not JSON (written by the test, so the repository holds no malformed notebook), one that hangs, one whose cell
+/// kills its kernel, and a solution in solutions/.
 /// </summary>
 [Collection(StockKernel.Name)]
 public class RunCommandTests
@@ -19,11 +20,12 @@ public class RunCommandTests
     public async Task Each_failing_notebook_gets_one_line_the_others_still_run_and_no_kernel_outlives_the_run()
     {
         var output = Directory.CreateTempSubdirectory("run-command-");
+        var notebooks = FixturesWithANotebookThatIsNotJson();
         using var stop = new CancellationTokenSource();
         var kernels = KernelProcesses.RecordAsync(Environment.ProcessId, stop.Token);
 
         var (exitCode, stdout, stderr) = await Task.Run(() => CliRun.Run(
-            ["run", "--notebooks", Folder, "--output", output.FullName, "--cell-timeout", $"{CellTimeoutSeconds}"]));
+            ["run", "--notebooks", notebooks.FullName, "--output", output.FullName, "--cell-timeout", $"{CellTimeoutSeconds}"]));
         await stop.CancelAsync();
         var seen = await kernels;
 
@@ -40,6 +42,21 @@ public class RunCommandTests
         Assert.True(seen.Count >= 4, $"expected a kernel per runnable notebook, saw {seen.Count}");
         Assert.DoesNotContain(seen, KernelProcesses.IsAlive);
         output.Delete(recursive: true);
+        notebooks.Delete(recursive: true);
+    }
+
+    /// <summary>A copy of the fixture folder with b-not-json.ipynb added: a notebook cut off in the middle of its JSON.</summary>
+    private static DirectoryInfo FixturesWithANotebookThatIsNotJson()
+    {
+        var folder = Directory.CreateTempSubdirectory("run-folder-");
+        foreach (var file in Directory.EnumerateFiles(Folder, "*.ipynb", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(folder.FullName, Path.GetRelativePath(Folder, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+        File.WriteAllText(Path.Combine(folder.FullName, "b-not-json.ipynb"), "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [ \"1 + 1\" ]\n");
+        return folder;
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using NeuralNotebooks.Charts;
 using NeuralNotebooks.Data;
 using NeuralNotebooks.Network;
 using NeuralNotebooks.Training;
 using Plotly.NET;
+
+using static NeuralNotebooks.Tests.Notebooks.SliderPage;
 
 namespace NeuralNotebooks.Tests.Notebooks;
 
@@ -16,7 +17,7 @@ using Charts = NeuralNotebooks.Charts.Charts;
 /// The charts with sliders, opened as offline pages in a real browser: moving the slider with the mouse must redraw
 /// each panel with the data of the step it lands on.
 /// </summary>
-public sealed partial class ChartSliderTests : IDisposable
+public sealed class ChartSliderTests : IDisposable
 {
     private const string Orange = "rgb(245, 147, 34)", Blue = "rgb(8, 119, 189)";
     private readonly DirectoryInfo _pages = Directory.CreateTempSubdirectory("chart-sliders-");
@@ -78,7 +79,7 @@ public sealed partial class ChartSliderTests : IDisposable
     }
 
     /// <summary>The step's loss curve (its real losses, drawn to its last point), boundary (its network's predictions) and predictions.</summary>
-    private static void AssertShows(SweepRun run, RateLab drawn)
+    private static void AssertShows(SweepRun run, RateLabDrawn drawn)
     {
         Assert.Equal(2999, drawn.Epochs[^1]);
         for (var k = 0; k < drawn.Epochs.Length; k += 10)
@@ -127,48 +128,6 @@ public sealed partial class ChartSliderTests : IDisposable
         return file;
     }
 
-    /// <summary>Where the slider's tick for step <paramref name="step"/> is, on the rail's centre line.</summary>
-    private static async Task<(double X, double Y)> TickAsync(ChromiumPage page, int step) =>
-        Point(await page.EvaluateAsync($$"""
-            (() => {
-              const tick = document.querySelectorAll('.slider-tick-rect')[{{step}}].getBoundingClientRect();
-              const rail = document.querySelector('.slider-rail-rect').getBoundingClientRect();
-              return [tick.x + tick.width / 2, rail.y + rail.height / 2];
-            })()
-            """));
-
-    private static async Task<(double X, double Y)> GripAsync(ChromiumPage page) =>
-        Point(await page.EvaluateAsync("""
-            (() => { const grip = document.querySelector('.slider-grip-rect').getBoundingClientRect(); return [grip.x + grip.width / 2, grip.y + grip.height / 2]; })()
-            """));
-
-    private static (double X, double Y) Point(JsonElement pair) => (pair[0].GetDouble(), pair[1].GetDouble());
-
-    private static async Task<RateLab> RateLabAsync(ChromiumPage page)
-    {
-        var drawn = await page.EvaluateAsync("""
-            (() => {
-              const gd = document.querySelector('.js-plotly-plot');
-              const image = gd.querySelector('.subplot.x2y2 .hm image');
-              const loss = gd.data[0];
-              return {
-                title: gd.querySelector('.gtitle').textContent,
-                current: gd.querySelector('.slider-group > text').textContent,
-                path: gd.querySelector('.subplot.xy .scatterlayer .trace path.js-line').getAttribute('d'),
-                x: loss.x, y: loss.y, z: gd.data[2].z,
-                image: image.getAttribute('xlink:href') || image.getAttribute('href'),
-                labels: [...gd.querySelectorAll('.annotation-text')].map(e => e.textContent),
-                expected: [gd._fullLayout.xaxis.l2p(Math.log10(loss.x.at(-1))), gd._fullLayout.yaxis.l2p(Math.log10(loss.y.at(-1)))],
-              };
-            })()
-            """);
-        return new RateLab(
-            drawn.GetProperty("title").GetString()!, drawn.GetProperty("current").GetString()!, drawn.GetProperty("path").GetString()!,
-            Numbers(drawn.GetProperty("x")), Numbers(drawn.GetProperty("y")),
-            drawn.GetProperty("z").EnumerateArray().Select(Numbers).ToArray(), drawn.GetProperty("image").GetString()!,
-            drawn.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray(), Point(drawn.GetProperty("expected")));
-    }
-
     private static async Task<NetworkDrawn> NetworkAsync(ChromiumPage page)
     {
         var drawn = await page.EvaluateAsync("""
@@ -193,30 +152,10 @@ public sealed partial class ChartSliderTests : IDisposable
             drawn.GetProperty("path").GetString()!, drawn.GetProperty("lastLoss").GetDouble(), Point(drawn.GetProperty("expected")));
     }
 
-    private static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(v => v.GetDouble()).ToArray();
-
-    /// <summary>The last vertex of an SVG path ("M0,1L2,3…").</summary>
-    private static (double X, double Y) LastVertex(string path)
-    {
-        var numbers = VertexPattern().Matches(path).Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
-        return (numbers[^2], numbers[^1]);
-    }
-
-    [GeneratedRegex(@"-?[0-9]+(\.[0-9]+)?(e-?[0-9]+)?")]
-    private static partial Regex VertexPattern();
-
-    /// <summary>What the learning-rate slider's page shows: title, current value, the loss path and its data, the boundary, the labels.</summary>
-    private sealed record RateLab(
-        string Title, string CurrentValue, string Path, double[] Epochs, double[] Losses, double[][] Boundary, string Image, string[] Labels,
-        (double X, double Y) ExpectedLastPoint)
-    {
-        public (double X, double Y) PathEnd => LastVertex(Path);
-    }
-
     /// <summary>What the epoch slider's page shows: each line's width and colour, the neurons' fill, the loss so far.</summary>
     private sealed record NetworkDrawn(
         string CurrentValue, double[] Widths, string[] Colors, double[] Activations, string Path, double LastLoss, (double X, double Y) ExpectedLastPoint)
     {
-        public (double X, double Y) PathEnd => LastVertex(Path);
+        public (double X, double Y) PathEnd => SliderPage.LastVertex(Path);
     }
 }

@@ -49,23 +49,6 @@ public partial class HeadlessRunTests(HeadlessRunTests.Notebook04 run) : IClassF
         Assert.Equal(2 * 4 + 2 * 7, Regex.Matches(dom, @"<path class=""point""").Count);
     }
 
-    /// <summary>Runs notebook 04 through the headless run once, into a temporary folder.</summary>
-    public sealed class Notebook04 : IAsyncLifetime
-    {
-        private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("headless-run-");
-
-        public HeadlessNotebook Result { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await Repository.RestoreKernelToolAsync(CourseNotebooks.Root);
-            Result = await HeadlessRun.RunAsync(CourseNotebooks.Root, CourseNotebooks.PathOf("04-results-and-plots"), _output.FullName);
-        }
-
-        public Task DisposeAsync()
-        {
-            _output.Delete(recursive: true);
-            return Task.CompletedTask;
-        }
-    }
+    /// <summary>Runs notebook 04 through the headless run once.</summary>
+    public sealed class Notebook04() : HeadlessRunFixture("04-results-and-plots");
 }

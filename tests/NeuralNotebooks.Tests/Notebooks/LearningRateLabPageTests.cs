@@ -1,11 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using NeuralNotebooks.Charts;
 using NeuralNotebooks.Data;
 using NeuralNotebooks.Network;
-using NeuralNotebooks.Runner;
 using Xunit.Abstractions;
+
+using static NeuralNotebooks.Tests.Notebooks.SliderPage;
 
 namespace NeuralNotebooks.Tests.Notebooks;
 
@@ -43,22 +43,22 @@ public sealed class LearningRateLabPageTests(LearningRateLabPageTests.Notebook05
         await using var page = await ChromiumPage.OpenAsync(run.Result.HtmlPath!);
         await page.WaitUntilAsync($"{Lab} && {Lab}.querySelector('.slider-grip-rect') && {Lab}.querySelector('.hm image')");
         await page.EvaluateAsync($"{Lab}.scrollIntoView()");
-        var start = await DrawnAsync(page);
+        var start = await RateLabAsync(page, Lab);
         // The slider starts at the rate at the top of the notebook, 0.5: the nearest of the sweep's is 10^-0.3.
         Assert.StartsWith("η = 0.5012: about right", start.Title, StringComparison.Ordinal);
         AssertShows(rates[17], start);
 
-        await page.ClickAsync(await TickAsync(page, 30));
+        await page.ClickAsync(await TickAsync(page, 30, Lab));
         await page.WaitUntilAsync($"{Lab}.querySelector('.gtitle').textContent.startsWith('η = 10:')");
-        var ten = await DrawnAsync(page);
+        var ten = await RateLabAsync(page, Lab);
         Assert.StartsWith("η = 10 (", ten.CurrentValue, StringComparison.Ordinal);
         AssertShows(rates[30], ten);
         Assert.NotEqual(start.Image, ten.Image);
         Assert.NotEqual(start.Path, ten.Path);
 
-        await page.DragAsync(await GripAsync(page), await TickAsync(page, 40));
+        await page.DragAsync(await GripAsync(page, Lab), await TickAsync(page, 40, Lab));
         await page.WaitUntilAsync($"{Lab}.querySelector('.gtitle').textContent.startsWith('η = 100:')");
-        var stuck = await DrawnAsync(page);
+        var stuck = await RateLabAsync(page, Lab);
         Assert.StartsWith("η = 100: too large: stuck", stuck.Title, StringComparison.Ordinal);
         AssertShows(rates[40], stuck);
         Assert.NotEqual(ten.Image, stuck.Image);
@@ -68,7 +68,7 @@ public sealed class LearningRateLabPageTests(LearningRateLabPageTests.Notebook05
     private const string Lab = "[...document.querySelectorAll('.js-plotly-plot')].find(g => g.layout && g.layout.sliders)";
 
     /// <summary>What training at <paramref name="rate"/> from the seed-42 start gives, computed here, is what is drawn.</summary>
-    private static void AssertShows(double rate, Drawn drawn)
+    private static void AssertShows(double rate, RateLabDrawn drawn)
     {
         var network = new SimpleNeuralNetwork(hiddenUnits: 4, seed: 42);
         var losses = network.Train(Xor.Inputs, Xor.Targets, Epochs, rate).Losses;
@@ -79,8 +79,8 @@ public sealed class LearningRateLabPageTests(LearningRateLabPageTests.Notebook05
             Assert.Equal(real, drawn.Losses[k], real * 5e-4);
         }
         // The line itself was redrawn: its last vertex is where the last loss belongs on the axes.
-        Assert.Equal(drawn.ExpectedEnd.X, drawn.PathEnd.X, 1.0);
-        Assert.Equal(drawn.ExpectedEnd.Y, drawn.PathEnd.Y, 1.0);
+        Assert.Equal(drawn.ExpectedLastPoint.X, drawn.PathEnd.X, 1.0);
+        Assert.Equal(drawn.ExpectedLastPoint.Y, drawn.PathEnd.Y, 1.0);
         for (var r = 0; r < 21; r += 5)
         {
             for (var c = 0; c < 21; c += 5)
@@ -95,85 +95,6 @@ public sealed class LearningRateLabPageTests(LearningRateLabPageTests.Notebook05
         Assert.Equal(rate, drawn.MarkedRate, rate * 1e-3);
     }
 
-    private static async Task<(double X, double Y)> TickAsync(ChromiumPage page, int step) =>
-        Point(await page.EvaluateAsync($$"""
-            (() => {
-              const lab = {{Lab}};
-              const tick = lab.querySelectorAll('.slider-tick-rect')[{{step}}].getBoundingClientRect();
-              const rail = lab.querySelector('.slider-rail-rect').getBoundingClientRect();
-              return [tick.x + tick.width / 2, rail.y + rail.height / 2];
-            })()
-            """));
-
-    private static async Task<(double X, double Y)> GripAsync(ChromiumPage page) =>
-        Point(await page.EvaluateAsync($$"""
-            (() => { const grip = {{Lab}}.querySelector('.slider-grip-rect').getBoundingClientRect(); return [grip.x + grip.width / 2, grip.y + grip.height / 2]; })()
-            """));
-
-    private static async Task<Drawn> DrawnAsync(ChromiumPage page)
-    {
-        var drawn = await page.EvaluateAsync($$"""
-            (() => {
-              const gd = {{Lab}};
-              const image = gd.querySelector('.subplot.x2y2 .hm image');
-              const loss = gd.data[0];
-              return {
-                title: gd.querySelector('.gtitle').textContent,
-                current: gd.querySelector('.slider-group > text').textContent,
-                path: gd.querySelector('.subplot.xy .scatterlayer .trace path.js-line').getAttribute('d'),
-                x: loss.x, y: loss.y, z: gd.data[2].z,
-                image: image.getAttribute('xlink:href') || image.getAttribute('href'),
-                labels: [...gd.querySelectorAll('.annotation-text')].map(e => e.textContent),
-                expected: [gd._fullLayout.xaxis.l2p(Math.log10(loss.x.at(-1))), gd._fullLayout.yaxis.l2p(Math.log10(loss.y.at(-1)))],
-                marked: gd.data[4].x[0],
-              };
-            })()
-            """);
-        return new Drawn(
-            drawn.GetProperty("title").GetString()!, drawn.GetProperty("current").GetString()!, drawn.GetProperty("path").GetString()!,
-            Numbers(drawn.GetProperty("x")), Numbers(drawn.GetProperty("y")), drawn.GetProperty("z").EnumerateArray().Select(Numbers).ToArray(),
-            drawn.GetProperty("image").GetString()!, drawn.GetProperty("labels").EnumerateArray().Select(l => l.GetString()!).ToArray(),
-            Point(drawn.GetProperty("expected")), drawn.GetProperty("marked").GetDouble());
-    }
-
-    private static (double X, double Y) Point(JsonElement pair) => (pair[0].GetDouble(), pair[1].GetDouble());
-
-    private static double[] Numbers(JsonElement array) => array.EnumerateArray().Select(v => v.GetDouble()).ToArray();
-
-    /// <summary>What the slider's chart shows: title, current value, the loss path and its data, the boundary, the labels, the rate marked.</summary>
-    private sealed record Drawn(
-        string Title, string CurrentValue, string Path, double[] Epochs, double[] Losses, double[][] Boundary, string Image, string[] Labels,
-        (double X, double Y) ExpectedEnd, double MarkedRate)
-    {
-        /// <summary>The last vertex of the SVG path ("M0,1L2,3…"), in the plot area's pixels.</summary>
-        public (double X, double Y) PathEnd
-        {
-            get
-            {
-                var numbers = Regex.Matches(Path, @"-?[0-9]+(\.[0-9]+)?(e-?[0-9]+)?")
-                    .Select(m => double.Parse(m.Value, CultureInfo.InvariantCulture)).ToArray();
-                return (numbers[^2], numbers[^1]);
-            }
-        }
-    }
-
-    /// <summary>Runs notebook 05 through the headless run once (as <c>run</c> does), into a temporary folder.</summary>
-    public sealed class Notebook05 : IAsyncLifetime
-    {
-        private readonly DirectoryInfo _output = Directory.CreateTempSubdirectory("headless-run-05-");
-
-        public HeadlessNotebook Result { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await Repository.RestoreKernelToolAsync(CourseNotebooks.Root);
-            Result = await HeadlessRun.RunAsync(CourseNotebooks.Root, CourseNotebooks.PathOf("05-learning-rate-lab"), _output.FullName);
-        }
-
-        public Task DisposeAsync()
-        {
-            _output.Delete(recursive: true);
-            return Task.CompletedTask;
-        }
-    }
+    /// <summary>Runs notebook 05 through the headless run once (as <c>run</c> does).</summary>
+    public sealed class Notebook05() : HeadlessRunFixture("05-learning-rate-lab");
 }
