@@ -86,8 +86,10 @@ internal static class ClassifierBenchmark
 
     private static IReadOnlyList<string> AvailableAlternatives(TextWriter error)
     {
-        var sklearn = DebianPackages.Ensure(["python3-sklearn"], () => DebianPackages.PythonImports("sklearn"), error);
-        var torch = DebianPackages.Ensure(["python3-torch"], () => DebianPackages.PythonImports("torch"), error);
+        // OpenBLAS as for numpy in W1–W5: without it Debian's numpy falls back to the reference BLAS, several times slower
+        // (scikit-learn measured 4.3× slower per epoch in W7), which would flatter the library.
+        var sklearn = DebianPackages.Ensure(["python3-sklearn", "libopenblas0-pthread"], () => DebianPackages.PythonImports("sklearn"), error);
+        var torch = DebianPackages.Ensure(["python3-torch", "libopenblas0-pthread"], () => DebianPackages.PythonImports("torch"), error);
         return ClassifierRun.Alternatives.Where(a => a.StartsWith("torch", StringComparison.Ordinal) ? torch : sklearn).ToList();
     }
 }

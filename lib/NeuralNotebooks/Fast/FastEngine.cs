@@ -41,6 +41,7 @@ internal sealed class FastEngine : ITrainingEngine
     private readonly Activation[] _activations;
     private readonly OptimizerState _optimizer;
     private readonly bool _fullBatch;
+    private readonly Matrix<double> _X;
     private readonly double[] _x, _y;                 // the data, row after row
     private readonly double[] _batchX, _batchY;       // a mini-batch's rows, gathered
     private readonly double[][] _a, _delta;           // per layer: A and ∂E/∂Z, one row per example
@@ -64,7 +65,7 @@ internal sealed class FastEngine : ITrainingEngine
 
     public FastEngine(NeuralNetwork network, Matrix<double> X, Matrix<double> y, Loss loss, TrainingOptions options, int[] order)
     {
-        (_loss, _options, _order) = (loss, options, order);
+        (_loss, _options, _order, _X) = (loss, options, order, X);
         _sizes = [.. network.Sizes];
         var layers = network.Layers.Count;
         _activations = network.Layers.Select(l => l.Activation).ToArray();
@@ -72,7 +73,12 @@ internal sealed class FastEngine : ITrainingEngine
         var examples = X.RowCount;
         var capacity = options.BatchSize ?? examples;
         _fullBatch = capacity == examples;
-        (_x, _y) = (MatrixProduct.RowMajor(X), MatrixProduct.RowMajor(y));
+        _workPerRow = network.ParameterCount * 3;
+        if (Environment.ProcessorCount > 1 && capacity * _workPerRow >= TwoCoreWork)
+        {
+            _cores = new TwoCores();
+        }
+        (_x, _y) = (RowMajorData(X), MatrixProduct.RowMajor(y));
         (_batchX, _batchY) = _fullBatch ? ([], []) : (new double[capacity * _sizes[0]], new double[capacity * _sizes[^1]]);
         _a = Buffers(capacity);
         _delta = Buffers(capacity);
@@ -109,18 +115,13 @@ internal sealed class FastEngine : ITrainingEngine
         }
         if (options.TestData is { } test)
         {
-            (_testX, _testY) = (MatrixProduct.RowMajor(test.X), MatrixProduct.RowMajor(test.y));
+            (_testX, _testY) = (RowMajorData(test.X), MatrixProduct.RowMajor(test.y));
             _testOutputs = new double[_testY.Length];
             _testA = Buffers(Math.Min(capacity, test.Count));
         }
         else
         {
             (_testX, _testY, _testOutputs, _testA) = ([], [], [], []);
-        }
-        _workPerRow = network.ParameterCount * 3;
-        if (Environment.ProcessorCount > 1 && capacity * _workPerRow >= TwoCoreWork)
-        {
-            _cores = new TwoCores();
         }
         (_rowPass, _stepPass) = (RowPass, StepPass);
         (_inputX, _inputY, _outputs) = (_x, _y, _a);
@@ -207,20 +208,24 @@ internal sealed class FastEngine : ITrainingEngine
         return sizes;
     }
 
-    public void Dispose() => _cores?.Dispose();
+    public void Dispose()
+    {
+        _cores?.Dispose();
+        SpareCopies.Keep(_X, _x);
+        if (_options.TestData is { } test)
+        {
+            SpareCopies.Keep(test.X, _testX);
+        }
+    }
+
+    /// <summary>Inputs row after row, in the memory of an earlier training's copy of them when there is one.</summary>
+    private double[] RowMajorData(Matrix<double> X) => MatrixProduct.RowMajor(X, SpareCopies.Take(X), _cores);
 
     private double[][] Buffers(int rows) => _sizes.Skip(1).Select(size => new double[rows * size]).ToArray();
 
     /// <summary>The loss of these outputs, or NaN when one of them is not a finite number.</summary>
-    private double OutputLoss(ReadOnlySpan<double> targets, ReadOnlySpan<double> outputs, int width)
-    {
-        var check = 0.0;
-        foreach (var output in outputs)
-        {
-            check += output - output;
-        }
-        return check == 0 ? _loss.Value(targets, outputs, width) : double.NaN;
-    }
+    private double OutputLoss(ReadOnlySpan<double> targets, ReadOnlySpan<double> outputs, int width) =>
+        Finite.All(outputs) ? _loss.Value(targets, outputs, width) : double.NaN;
 
     /// <summary>Runs a pass on both cores when the batch is big enough, else on this one.</summary>
     private void Run(Action<int> pass)

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace NeuralNotebooks.Fast;
 
@@ -20,6 +21,9 @@ internal static class MatrixProduct
     private const int RowBlock = 8;
     private const int ColumnBlock = 16;
     private const int Lanes = 8;
+
+    // Below this many entries a copy is too quick to pay for the second core's hand-over.
+    private const int TwoCoreCopy = 1 << 20;
 
     /// <summary>
     /// Rows [rowStart, rowEnd) of C: C(i, j) = Σ_p A(i, p) · B(p, j) for j in [0, n), with A(i, p) = a[i · aRow + p · aCol],
@@ -75,39 +79,102 @@ internal static class MatrixProduct
         }
     }
 
-    /// <summary>A matrix's entries row after row (MathNet stores them column after column): a transpose in cache-sized tiles.</summary>
-    public static double[] RowMajor(MathNet.Numerics.LinearAlgebra.Matrix<double> matrix)
+    /// <summary>
+    /// A matrix's entries row after row (MathNet stores them column after column), in <paramref name="target"/> when it is
+    /// long enough, else in a new array; both cores copy when <paramref name="cores"/> is given and the matrix is large.
+    /// </summary>
+    public static double[] RowMajor(MathNet.Numerics.LinearAlgebra.Matrix<double> matrix, double[]? target = null, TwoCores? cores = null)
     {
         if (matrix.AsColumnMajorArray() is not { } columns)
         {
             return matrix.ToRowMajorArray();
         }
-        var rows = new double[columns.Length];
-        Transpose(columns, rows, matrix.ColumnCount, matrix.RowCount, 0, matrix.ColumnCount);
+        var (rowCount, columnCount) = (matrix.RowCount, matrix.ColumnCount);
+        var rows = target is not null && target.Length >= columns.Length ? target : GC.AllocateUninitializedArray<double>(columns.Length);
+        if (cores is null || columns.Length < TwoCoreCopy)
+        {
+            Transpose(columns, rows, columnCount, rowCount, 0, columnCount);
+        }
+        else
+        {
+            // Split by the matrix's columns, a multiple of 8 each, so each core writes whole cache lines of every row.
+            var half = columnCount / 2 / Lanes * Lanes;
+            cores.Run(part => Transpose(columns, rows, columnCount, rowCount, part == 0 ? 0 : half, part == 0 ? half : columnCount));
+        }
         return rows;
     }
 
     /// <summary>
-    /// target (columns × rows) = source (rows × columns)ᵀ for the source's rows [rowStart, rowEnd), in cache-sized tiles.
+    /// target (columns × rows) = source (rows × columns)ᵀ for the source's rows [rowStart, rowEnd): with AVX-512, 8 × 8
+    /// blocks turned in registers, 8 of the target's rows at a time so that it is written front to back.
     /// </summary>
     public static void Transpose(ReadOnlySpan<double> source, Span<double> target, int rows, int columns, int rowStart, int rowEnd)
     {
-        const int Tile = 32;
-        for (var i0 = rowStart; i0 < rowEnd; i0 += Tile)
+        var size = (long)rows * columns;
+        if (rowStart < 0 || rowEnd > rows || source.Length < size || target.Length < size)
         {
-            var i1 = Math.Min(i0 + Tile, rowEnd);
-            for (var j0 = 0; j0 < columns; j0 += Tile)
+            throw new ArgumentException($"A transpose of {rows} × {columns} (rows {rowStart} to {rowEnd}) does not fit arrays of {source.Length} and {target.Length}.");
+        }
+        var (blockRowEnd, blockColumns) = Avx512F.IsSupported ? (rowStart + (rowEnd - rowStart) / Lanes * Lanes, columns / Lanes * Lanes) : (rowStart, 0);
+        ref var s = ref MemoryMarshal.GetReference(source);
+        ref var t = ref MemoryMarshal.GetReference(target);
+        for (var j = 0; j < blockColumns; j += Lanes)
+        {
+            for (var i = rowStart; i < blockRowEnd; i += Lanes)
             {
-                var j1 = Math.Min(j0 + Tile, columns);
-                for (var j = j0; j < j1; j++)
-                {
-                    for (var i = i0; i < i1; i++)
-                    {
-                        target[j * rows + i] = source[i * columns + j];
-                    }
-                }
+                TransposeBlock(ref Unsafe.Add(ref s, (nint)i * columns + j), columns, ref Unsafe.Add(ref t, (nint)j * rows + i), rows);
             }
         }
+        // What the blocks leave, one entry at a time: the last columns of every row, and the last rows of the other columns.
+        for (var i = rowStart; i < rowEnd; i++)
+        {
+            for (var j = i < blockRowEnd ? blockColumns : 0; j < columns; j++)
+            {
+                Unsafe.Add(ref t, (nint)j * rows + i) = Unsafe.Add(ref s, (nint)i * columns + j);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One 8 × 8 block: its rows loaded as vectors, pairs of rows interleaved, then 128- and 256-bit halves swapped into place.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TransposeBlock(ref double source, int sourceRow, ref double target, int targetRow)
+    {
+        var r0 = Vector512.LoadUnsafe(ref source);
+        var r1 = Vector512.LoadUnsafe(ref source, (nuint)sourceRow);
+        var r2 = Vector512.LoadUnsafe(ref source, (nuint)(2 * sourceRow));
+        var r3 = Vector512.LoadUnsafe(ref source, (nuint)(3 * sourceRow));
+        var r4 = Vector512.LoadUnsafe(ref source, (nuint)(4 * sourceRow));
+        var r5 = Vector512.LoadUnsafe(ref source, (nuint)(5 * sourceRow));
+        var r6 = Vector512.LoadUnsafe(ref source, (nuint)(6 * sourceRow));
+        var r7 = Vector512.LoadUnsafe(ref source, (nuint)(7 * sourceRow));
+        // Even and odd columns of each pair of rows: [r0₀ r1₀ | r0₂ r1₂ | r0₄ r1₄ | r0₆ r1₆] and [r0₁ r1₁ | r0₃ r1₃ | …].
+        var even01 = Avx512F.UnpackLow(r0, r1);
+        var odd01 = Avx512F.UnpackHigh(r0, r1);
+        var even23 = Avx512F.UnpackLow(r2, r3);
+        var odd23 = Avx512F.UnpackHigh(r2, r3);
+        var even45 = Avx512F.UnpackLow(r4, r5);
+        var odd45 = Avx512F.UnpackHigh(r4, r5);
+        var even67 = Avx512F.UnpackLow(r6, r7);
+        var odd67 = Avx512F.UnpackHigh(r6, r7);
+        // 0x88 takes 128-bit lanes 0 and 2 of each operand, 0xDD lanes 1 and 3: [r0₀ r1₀ | r0₄ r1₄ | r2₀ r3₀ | r2₄ r3₄] and so on.
+        var c04Top = Avx512F.Shuffle4x128(even01, even23, 0x88);
+        var c26Top = Avx512F.Shuffle4x128(even01, even23, 0xDD);
+        var c04Bottom = Avx512F.Shuffle4x128(even45, even67, 0x88);
+        var c26Bottom = Avx512F.Shuffle4x128(even45, even67, 0xDD);
+        var c15Top = Avx512F.Shuffle4x128(odd01, odd23, 0x88);
+        var c37Top = Avx512F.Shuffle4x128(odd01, odd23, 0xDD);
+        var c15Bottom = Avx512F.Shuffle4x128(odd45, odd67, 0x88);
+        var c37Bottom = Avx512F.Shuffle4x128(odd45, odd67, 0xDD);
+        Avx512F.Shuffle4x128(c04Top, c04Bottom, 0x88).StoreUnsafe(ref target);
+        Avx512F.Shuffle4x128(c15Top, c15Bottom, 0x88).StoreUnsafe(ref target, (nuint)targetRow);
+        Avx512F.Shuffle4x128(c26Top, c26Bottom, 0x88).StoreUnsafe(ref target, (nuint)(2 * targetRow));
+        Avx512F.Shuffle4x128(c37Top, c37Bottom, 0x88).StoreUnsafe(ref target, (nuint)(3 * targetRow));
+        Avx512F.Shuffle4x128(c04Top, c04Bottom, 0xDD).StoreUnsafe(ref target, (nuint)(4 * targetRow));
+        Avx512F.Shuffle4x128(c15Top, c15Bottom, 0xDD).StoreUnsafe(ref target, (nuint)(5 * targetRow));
+        Avx512F.Shuffle4x128(c26Top, c26Bottom, 0xDD).StoreUnsafe(ref target, (nuint)(6 * targetRow));
+        Avx512F.Shuffle4x128(c37Top, c37Bottom, 0xDD).StoreUnsafe(ref target, (nuint)(7 * targetRow));
     }
 
     // One band of TRows rows of C: 16 columns at a time, then 8, then the last few from the padded copy of B's last columns.

@@ -36,6 +36,40 @@ public class AllocationTests
     }
 
     [Fact]
+    public void Training_again_on_the_same_large_matrix_copies_it_into_the_memory_of_the_last_copy()
+    {
+        // 2,000 × 600 inputs: 9.6 MB, large enough for the fast engine to keep its copy's memory with the matrix.
+        var (X, y) = FastEngineTests.Data(2000, 600, 2, Activation.Softmax, seed: 3);
+        var options = new TrainingOptions { Epochs = 1, Optimizer = Optimizer.Adam(0.01), BatchSize = 200, ShuffleSeed = 3 };
+        NeuralNetwork Network() => NeuralNetwork.Create([600, 8, 2], Activation.ReLU, Activation.Softmax, Initializer.He, seed: 3);
+        long BytesOfATraining() => BytesOnThisThread(() => Network().Train(X, y, Loss.SoftmaxCrossEntropy, options));
+        var dataBytes = X.RowCount * X.ColumnCount * sizeof(double);
+
+        var first = BytesOfATraining();
+        var second = BytesOfATraining();
+
+        Assert.True(first > dataBytes, $"the first training allocated {first:N0} bytes, less than its copy of the data ({dataBytes:N0})");
+        Assert.True(second < dataBytes / 2, $"the second training allocated {second:N0} bytes; its copy of the data alone is {dataBytes:N0}");
+    }
+
+    [Fact]
+    public void A_matrix_changed_between_trainings_is_copied_again()
+    {
+        var (X, y) = FastEngineTests.Data(2000, 600, 2, Activation.Softmax, seed: 4);
+        var options = new TrainingOptions { Epochs = 1, Optimizer = Optimizer.Adam(0.01), BatchSize = 200, ShuffleSeed = 4 };
+        NeuralNetwork Network() => NeuralNetwork.Create([600, 8, 2], Activation.ReLU, Activation.Softmax, Initializer.He, seed: 4);
+        Network().Train(X, y, Loss.SoftmaxCrossEntropy, options);
+
+        X.MapInplace(x => 0.5 * x);
+        var again = Network();
+        again.Train(X, y, Loss.SoftmaxCrossEntropy, options);
+        var fresh = Network();
+        fresh.Train(X.Clone(), y, Loss.SoftmaxCrossEntropy, options);
+
+        Assert.Equal(fresh.Layers[0].Weights.ToColumnMajorArray(), again.Layers[0].Weights.ToColumnMajorArray());
+    }
+
+    [Fact]
     public void An_epoch_of_the_blog_engine_allocates_nothing_once_training_runs()
     {
         var network = new SimpleNeuralNetwork(4, 42);
@@ -62,5 +96,12 @@ public class AllocationTests
             last = GC.GetAllocatedBytesForCurrentThread();
         });
         return fewest;
+    }
+
+    private static long BytesOnThisThread(Action work)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        work();
+        return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 }
