@@ -34,6 +34,9 @@ internal sealed class FastEngine : ITrainingEngine
     // The batch's rows are split between the cores in multiples of the matrix product's 8-row blocks.
     private const int RowGrain = 8;
 
+    // The step pass forms and steps this many rows of a weight matrix at a time: 32 KB of gradient for 128 neurons.
+    private const int StepBand = 32;
+
     private readonly Loss _loss;
     private readonly TrainingOptions _options;
     private readonly int[] _order;
@@ -344,12 +347,17 @@ internal sealed class FastEngine : ITrainingEngine
             var (p0, p1) = Share(part, inputs, RowGrain);
             if (p1 > p0)
             {
-                // G = A_inᵀ · Δ: row p of G is input p's gradient to every neuron; A_inᵀ is read through its strides.
+                // G = A_inᵀ · Δ: row p of G is input p's gradient to every neuron; A_inᵀ is read through its strides. A band
+                // of rows at a time, each stepped by the optimiser while it is still in the core's fastest cache.
                 var gradient = _gradientW[l];
-                MatrixProduct.Multiply(input.AsSpan(offset), 1, inputs, _delta[l], width, gradient, width, p0, p1, width, _rows);
-                var range = (p0 * width)..(p1 * width);
-                largest = Math.Max(largest, _optimizer.Step(2 * l, p0 * width, _w[_set][l].AsSpan(range), gradient.AsSpan(range), _w[spare][l].AsSpan(range),
-                    new GradientScaling(_scale, _options.L2)));
+                for (var q0 = p0; q0 < p1; q0 += StepBand)
+                {
+                    var q1 = Math.Min(q0 + StepBand, p1);
+                    MatrixProduct.Multiply(input.AsSpan(offset), 1, inputs, _delta[l], width, gradient, width, q0, q1, width, _rows);
+                    var range = (q0 * width)..(q1 * width);
+                    largest = Math.Max(largest, _optimizer.Step(2 * l, q0 * width, _w[_set][l].AsSpan(range), gradient.AsSpan(range), _w[spare][l].AsSpan(range),
+                        new GradientScaling(_scale, _options.L2)));
+                }
                 if (l > 0)
                 {
                     MatrixProduct.Transpose(_w[spare][l], _wT[spare][l], inputs, width, p0, p1);

@@ -29,6 +29,7 @@ internal readonly struct SgdRule(double learningRate) : IUpdateRule
 
     public static int States => 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Next(Vector<double> w, Vector<double> g, ref Vector<double> first, ref Vector<double> second) => w - g * _rate;
 }
 
@@ -40,6 +41,7 @@ internal readonly struct MomentumRule(double learningRate, double momentum) : IU
 
     public static int States => 1;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Next(Vector<double> w, Vector<double> g, ref Vector<double> first, ref Vector<double> second)
     {
         first = first * _momentum - g * _rate;
@@ -60,6 +62,7 @@ internal readonly struct AdamRule(double stepSize, double beta1, double beta2) :
 
     public static int States => 2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Vector<double> Next(Vector<double> w, Vector<double> g, ref Vector<double> first, ref Vector<double> second)
     {
         first = first * _beta1 + g * _oneMinusBeta1;
