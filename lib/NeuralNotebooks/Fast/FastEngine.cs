@@ -44,7 +44,7 @@ internal sealed class FastEngine : ITrainingEngine
     private readonly Activation[] _activations;
     private readonly OptimizerState _optimizer;
     private readonly bool _fullBatch;
-    private readonly Matrix<double> _X;
+    private readonly Matrix<double> _X, _Y;
     private readonly double[] _x, _y;                 // the data, row after row
     private readonly double[] _batchX, _batchY;       // a mini-batch's rows, gathered
     private readonly double[][] _a, _delta;           // per layer: A and ∂E/∂Z, one row per example
@@ -68,7 +68,7 @@ internal sealed class FastEngine : ITrainingEngine
 
     public FastEngine(NeuralNetwork network, Matrix<double> X, Matrix<double> y, Loss loss, TrainingOptions options, int[] order)
     {
-        (_loss, _options, _order, _X) = (loss, options, order, X);
+        (_loss, _options, _order, _X, _Y) = (loss, options, order, X, y);
         _sizes = [.. network.Sizes];
         var layers = network.Layers.Count;
         _activations = network.Layers.Select(l => l.Activation).ToArray();
@@ -81,7 +81,7 @@ internal sealed class FastEngine : ITrainingEngine
         {
             _cores = new TwoCores();
         }
-        (_x, _y) = (RowMajorData(X), MatrixProduct.RowMajor(y));
+        (_x, _y) = (RowMajorData(X), RowMajorData(y));
         (_batchX, _batchY) = _fullBatch ? ([], []) : (new double[capacity * _sizes[0]], new double[capacity * _sizes[^1]]);
         _a = Buffers(capacity);
         _delta = Buffers(capacity);
@@ -118,8 +118,8 @@ internal sealed class FastEngine : ITrainingEngine
         }
         if (options.TestData is { } test)
         {
-            (_testX, _testY) = (RowMajorData(test.X), MatrixProduct.RowMajor(test.y));
-            _testOutputs = new double[_testY.Length];
+            (_testX, _testY) = (RowMajorData(test.X), RowMajorData(test.y));
+            _testOutputs = new double[test.y.RowCount * test.y.ColumnCount];
             _testA = Buffers(Math.Min(capacity, test.Count));
         }
         else
@@ -177,7 +177,7 @@ internal sealed class FastEngine : ITrainingEngine
         // The test rows run through buffers of their own, and the batch's pass is put back, so the next step still has it.
         var batch = (_inputX, _inputY, _inputRow, _rows, _gather, _backward, _outputs);
         var (chunk, width) = (_testA[0].Length / _sizes[1], _sizes[^1]);
-        var rows = _testY.Length / width;
+        var rows = _testOutputs.Length / width;
         for (var start = 0; start < rows; start += chunk)
         {
             var count = Math.Min(chunk, rows - start);
@@ -186,7 +186,7 @@ internal sealed class FastEngine : ITrainingEngine
             _testA[^1].AsSpan(0, count * width).CopyTo(_testOutputs.AsSpan(start * width));
         }
         (_inputX, _inputY, _inputRow, _rows, _gather, _backward, _outputs) = batch;
-        return OutputLoss(_testY, _testOutputs, width);
+        return OutputLoss(_testY.AsSpan(0, _testOutputs.Length), _testOutputs, width);
     }
 
     public void Publish()
@@ -215,14 +215,16 @@ internal sealed class FastEngine : ITrainingEngine
     {
         _cores?.Dispose();
         SpareCopies.Keep(_X, _x);
+        SpareCopies.Keep(_Y, _y);
         if (_options.TestData is { } test)
         {
             SpareCopies.Keep(test.X, _testX);
+            SpareCopies.Keep(test.y, _testY);
         }
     }
 
-    /// <summary>Inputs row after row, in the memory of an earlier training's copy of them when there is one.</summary>
-    private double[] RowMajorData(Matrix<double> X) => MatrixProduct.RowMajor(X, SpareCopies.Take(X), _cores);
+    /// <summary>Inputs or targets row after row, in the memory of an earlier training's copy of them when there is one.</summary>
+    private double[] RowMajorData(Matrix<double> data) => MatrixProduct.RowMajor(data, SpareCopies.Take(data), _cores);
 
     private double[][] Buffers(int rows) => _sizes.Skip(1).Select(size => new double[rows * size]).ToArray();
 

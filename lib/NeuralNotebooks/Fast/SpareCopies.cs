@@ -15,7 +15,7 @@ namespace NeuralNotebooks.Fast;
 internal static class SpareCopies
 {
     /// <summary>Matrices with fewer entries than this are cheap to copy into fresh memory, and nothing is kept for them.</summary>
-    public const long Smallest = 1 << 20;
+    public const long Smallest = 1 << 16;
 
     private static readonly ConditionalWeakTable<Matrix<double>, double[]> Kept = [];
 
