@@ -58,13 +58,21 @@ internal static class Guard
     }
 
     /// <summary>Checks that every entry is a finite number, naming the first one that is not.</summary>
-    public static void AllFinite(Matrix<double> matrix, string name)
+    public static void AllFinite(Matrix<double> matrix, string name) => LargestFinite(matrix, name);
+
+    /// <summary>
+    /// Checks that every entry is a finite number, naming the first one that is not, and returns the largest |entry|: one
+    /// pass over the storage for both (60,000 images are 47 million numbers), and only a failure walks the rows.
+    /// </summary>
+    public static double LargestFinite(Matrix<double> matrix, string name)
     {
         NotNull(matrix, name);
-        // The quick scan of the storage clears large data sets (60,000 images) at memory speed; only a failure walks the rows.
-        if (matrix.IsAllFinite())
+        var largest = matrix.AsColumnMajorArray() is { } values
+            ? NeuralNotebooks.Finite.LargestMagnitude(values)
+            : matrix.ForAll(double.IsFinite, Zeros.Include) ? matrix.Enumerate().Max(Math.Abs) : double.NaN;
+        if (!double.IsNaN(largest))
         {
-            return;
+            return largest;
         }
         for (var i = 0; i < matrix.RowCount; i++)
         {
@@ -77,6 +85,7 @@ internal static class Guard
                 }
             }
         }
+        return largest;
     }
 
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);

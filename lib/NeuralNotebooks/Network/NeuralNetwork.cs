@@ -132,16 +132,18 @@ public sealed class NeuralNetwork
     /// <inheritdoc />
     public override string ToString() => $"{string.Join("-", Sizes)} ({string.Join(", ", Layers.Select(l => l.Activation.Name))})";
 
-    internal void CheckInputs(Matrix<double> X, string name = "X")
+    /// <summary>Checks X's shape and that its entries are finite numbers; returns the largest |entry|.</summary>
+    internal double CheckInputs(Matrix<double> X, string name = "X")
     {
         Guard.Shape(X, null, Layers[0].Inputs, name, $"one example per row, {Layers[0].Inputs} inputs each");
-        Guard.AllFinite(X, name);
+        return Guard.LargestFinite(X, name);
     }
 
-    internal void CheckTargets(Matrix<double> X, Matrix<double> y, string name = "y")
+    /// <summary>Checks y's shape and that its entries are finite numbers; returns the largest |entry|.</summary>
+    internal double CheckTargets(Matrix<double> X, Matrix<double> y, string name = "y")
     {
         Guard.Shape(y, X.RowCount, Layers[^1].Outputs, name, $"one row of {Layers[^1].Outputs} targets per example of X");
-        Guard.AllFinite(y, name);
+        return Guard.LargestFinite(y, name);
     }
 
     private static List<DenseLayer> CheckedCopies(IEnumerable<DenseLayer> layers)

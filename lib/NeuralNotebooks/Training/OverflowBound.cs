@@ -1,6 +1,4 @@
 using MathNet.Numerics.LinearAlgebra;
-using Lanes = System.Numerics.Vector<double>;
-using LaneMath = System.Numerics.Vector;
 using NeuralNotebooks.Activations;
 using NeuralNotebooks.Network;
 
@@ -48,28 +46,7 @@ internal sealed class OverflowBound(NeuralNetwork network, double largestInput)
     public static double LargestWeight(NeuralNetwork network) =>
         network.Layers.Max(l => Math.Max(Largest(l.Weights), Largest(l.Bias)));
 
-    /// <summary>The largest |entry| of a matrix.</summary>
-    public static double Largest(Matrix<double> matrix)
-    {
-        if (matrix.AsColumnMajorArray() is not { } values)
-        {
-            return matrix.Enumerate().Max(Math.Abs);
-        }
-        var lanes = Lanes.Zero;
-        var i = 0;
-        for (; i <= values.Length - Lanes.Count; i += Lanes.Count)
-        {
-            lanes = LaneMath.Max(lanes, LaneMath.Abs(new Lanes(values, i)));
-        }
-        var largest = 0.0;
-        for (var lane = 0; lane < Lanes.Count; lane++)
-        {
-            largest = Math.Max(largest, lanes[lane]);
-        }
-        for (; i < values.Length; i++)
-        {
-            largest = Math.Max(largest, Math.Abs(values[i]));
-        }
-        return largest;
-    }
+    /// <summary>The largest |entry| of a matrix (NaN when an entry is NaN or ±∞).</summary>
+    public static double Largest(Matrix<double> matrix) =>
+        matrix.AsColumnMajorArray() is { } values ? Finite.LargestMagnitude(values) : matrix.Enumerate().Max(Math.Abs);
 }

@@ -62,8 +62,8 @@ public static class Trainer
         Guard.NotNull(loss, nameof(loss));
         Guard.NotNull(options, nameof(options));
         Guard.NotNull(options.Optimizer, "options.Optimizer");
-        network.CheckInputs(X);
-        network.CheckTargets(X, y);
+        var largestInput = network.CheckInputs(X);
+        var largestTarget = network.CheckTargets(X, y);
         CheckOptions(options, X.RowCount);
         var output = network.Layers[^1];
         loss.CheckFits(output.Activation, output.Outputs, y, nameof(y));
@@ -82,7 +82,7 @@ public static class Trainer
             TrainingEngine.Blog => new BlogEngine(network, X, y, options),
             _ => new FastEngine(network, X, y, loss, options, order),
         };
-        return new TrainingLoop(run, network, loss, options, X, y, order).Run(onEpoch, cancellationToken);
+        return new TrainingLoop(run, network, loss, options, X, y, order, largestInput, largestTarget).Run(onEpoch, cancellationToken);
     }
 
     /// <summary>Checks the options against a data set of <paramref name="examples"/> examples.</summary>

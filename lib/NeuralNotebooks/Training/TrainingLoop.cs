@@ -27,15 +27,16 @@ internal sealed class TrainingLoop
     private readonly List<double>? _testLosses;
     private double _batchLoss;
 
-    public TrainingLoop(ITrainingEngine engine, NeuralNetwork network, Loss loss, TrainingOptions options, Matrix<double> X, Matrix<double> y, int[] order)
+    /// <summary>A loop over checked data: <paramref name="largestInput"/> and <paramref name="largestTarget"/> are the largest |entry| of X and y, found when they were checked.</summary>
+    public TrainingLoop(ITrainingEngine engine, NeuralNetwork network, Loss loss, TrainingOptions options, Matrix<double> X, Matrix<double> y, int[] order,
+        double largestInput, double largestTarget)
     {
         (_engine, _loss, _options, _X, _y, _order) = (engine, loss, options, X, y, order);
         _examples = X.RowCount;
         _batchSize = options.BatchSize ?? _examples;
         _shuffle = new NumpyRandom(options.ShuffleSeed);
-        var largestInput = OverflowBound.Largest(X);
         _bound = new OverflowBound(network, largestInput);
-        _dataScale = Math.Max(largestInput, OverflowBound.Largest(y));
+        _dataScale = Math.Max(largestInput, largestTarget);
         _testLosses = options.TestData is null ? null : [];
         _largestStartingWeight = OverflowBound.LargestWeight(network);
     }
