@@ -8,8 +8,8 @@ namespace NeuralNotebooks.Fast;
 /// so that training on it again (a new rate, a new width) copies it into the same memory instead of fresh memory.
 /// </summary>
 /// <remarks>
-/// Fresh memory costs the operating system a page fault per 4 KB the first time it is written: about a second for
-/// Fashion-MNIST's 376 MB on a 2-core virtual machine, longer than an epoch of training. Only the memory is reused; every
+/// Fresh memory costs the operating system a page fault per 4 KB the first time it is written: about 0.8 s for
+/// Fashion-MNIST's 376 MB on a 2-core virtual machine, twice an epoch of training. Only the memory is reused; every
 /// training copies the matrix again, so changes made to it between trainings count.
 /// </remarks>
 internal static class SpareCopies
