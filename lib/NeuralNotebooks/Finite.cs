@@ -1,5 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using Matrix = MathNet.Numerics.LinearAlgebra.Matrix<double>;
+using Zeros = MathNet.Numerics.LinearAlgebra.Zeros;
 
 namespace NeuralNotebooks;
 
@@ -8,6 +10,28 @@ internal static class Finite
 {
     /// <summary>True when no entry is NaN or ±∞.</summary>
     public static bool All(ReadOnlySpan<double> values) => !double.IsNaN(LargestMagnitude(values));
+
+    /// <summary>
+    /// The largest |entry| of a matrix (0 when it has none), or NaN when an entry is NaN or ±∞: its storage in one pass when
+    /// it is dense, else entry by entry.
+    /// </summary>
+    public static double LargestMagnitude(Matrix matrix)
+    {
+        if (matrix.AsColumnMajorArray() is { } values)
+        {
+            return LargestMagnitude(values);
+        }
+        var largest = 0.0;
+        foreach (var value in matrix.Enumerate(Zeros.Include))
+        {
+            if (!double.IsFinite(value))
+            {
+                return double.NaN;
+            }
+            largest = Math.Max(largest, Math.Abs(value));
+        }
+        return largest;
+    }
 
     /// <summary>The largest |entry| (0 when there are none), or NaN when an entry is NaN or ±∞: one pass for both questions.</summary>
     public static double LargestMagnitude(ReadOnlySpan<double> values)

@@ -67,9 +67,7 @@ internal static class Guard
     public static double LargestFinite(Matrix<double> matrix, string name)
     {
         NotNull(matrix, name);
-        var largest = matrix.AsColumnMajorArray() is { } values
-            ? NeuralNotebooks.Finite.LargestMagnitude(values)
-            : matrix.ForAll(double.IsFinite, Zeros.Include) ? matrix.Enumerate().Max(Math.Abs) : double.NaN;
+        var largest = NeuralNotebooks.Finite.LargestMagnitude(matrix);
         if (!double.IsNaN(largest))
         {
             return largest;

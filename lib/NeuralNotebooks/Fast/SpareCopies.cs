@@ -19,9 +19,8 @@ internal static class SpareCopies
 
     private static readonly ConditionalWeakTable<Matrix<double>, double[]> Kept = [];
 
-    /// <summary>The memory kept for <paramref name="matrix"/>, no longer kept (so two trainings never share it), or null.</summary>
-    public static double[]? Take(Matrix<double> matrix) =>
-        Kept.TryGetValue(matrix, out var copy) && Kept.Remove(matrix) && copy.Length >= (long)matrix.RowCount * matrix.ColumnCount ? copy : null;
+    /// <summary>The memory kept for <paramref name="matrix"/> (the length of its entries), no longer kept so two trainings never share it; or null.</summary>
+    public static double[]? Take(Matrix<double> matrix) => Kept.TryGetValue(matrix, out var copy) && Kept.Remove(matrix) ? copy : null;
 
     /// <summary>Keeps <paramref name="copy"/> for the next training on <paramref name="matrix"/>, if the matrix is large.</summary>
     public static void Keep(Matrix<double> matrix, double[] copy)

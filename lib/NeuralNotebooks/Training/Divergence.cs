@@ -47,5 +47,5 @@ internal static class Divergence
         return $"{which}, too large for the network. Scale the data to about −1 … 1 (for example, subtract each column's mean and divide by its standard deviation).";
     }
 
-    private static double Largest(Matrix<double> matrix) => OverflowBound.Largest(matrix);
+    private static double Largest(Matrix<double> matrix) => Finite.LargestMagnitude(matrix);
 }

@@ -44,9 +44,5 @@ internal sealed class OverflowBound(NeuralNetwork network, double largestInput)
 
     /// <summary>The largest |weight| or |bias| of the network.</summary>
     public static double LargestWeight(NeuralNetwork network) =>
-        network.Layers.Max(l => Math.Max(Largest(l.Weights), Largest(l.Bias)));
-
-    /// <summary>The largest |entry| of a matrix (NaN when an entry is NaN or ±∞).</summary>
-    public static double Largest(Matrix<double> matrix) =>
-        matrix.AsColumnMajorArray() is { } values ? Finite.LargestMagnitude(values) : matrix.Enumerate().Max(Math.Abs);
+        network.Layers.Max(l => Math.Max(Finite.LargestMagnitude(l.Weights), Finite.LargestMagnitude(l.Bias)));
 }
