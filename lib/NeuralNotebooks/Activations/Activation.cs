@@ -128,6 +128,13 @@ public record Activation(string Name, Func<double, double> Function, Func<double
     /// </summary>
     internal virtual double Bound(double largestInput) => Math.Max(Math.Abs(Function(largestInput)), Math.Abs(Function(-largestInput)));
 
+    /// <summary>
+    /// True when <see cref="Apply(ReadOnlySpan{double}, Span{double}, int)"/> and <see cref="Backward(ReadOnlySpan{double}, ReadOnlySpan{double}, Span{double}, int)"/>
+    /// are known to work entry by entry, so any part of a row may be computed apart from the rest (false for softmax, and
+    /// for activations defined outside the library, which may override them).
+    /// </summary>
+    internal virtual bool EntryByEntry => false;
+
     private protected static void CheckRows(int length, int otherLength, int width)
     {
         if (length != otherLength)

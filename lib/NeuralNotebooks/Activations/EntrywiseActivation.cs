@@ -20,6 +20,8 @@ internal sealed record EntrywiseActivation<TFormula>(string Label)
 
     internal override double Bound(double largestInput) => TFormula.Bound(largestInput);
 
+    internal override bool EntryByEntry => true;
+
     public override void Backward(ReadOnlySpan<double> a, ReadOnlySpan<double> gradientOfOutput, Span<double> gradientOfInput, int width)
     {
         CheckRows(a.Length, gradientOfOutput.Length, width);

@@ -14,16 +14,26 @@ namespace NeuralNotebooks.Fast;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A batch takes two passes. The row pass, split by examples, runs each example through every layer and back again:
-/// Z = A_in · W + b and A = f(Z) forward, then ∂E/∂Z at the output and Δ_in = f′ ⊙ (Δ · Wᵀ) back. It needs no
-/// hand-over between layers, since an example's rows depend only on the same example. The step pass, split by the rows
-/// of each weight matrix, forms each layer's gradient G = A_inᵀ · Δ (and the biases' Σ_rows Δ) and runs the
-/// optimiser's rule on those weights, writing into the spare weights. So a batch costs the second core two hand-overs.
+/// The row pass, split by examples, runs each example through every layer and back again: Z = A_in · W + b and
+/// A = f(Z) forward, then ∂E/∂Z at the output and Δ_in = f′ ⊙ (Δ · Wᵀ) back. It needs no hand-over between layers,
+/// since an example's rows depend only on the same example. The step pass, split by the rows of each weight matrix,
+/// forms each layer's gradient G = A_inᵀ · Δ (and the biases' Σ_rows Δ) and runs the optimiser's rule on those
+/// weights, writing into the spare weights.
 /// </para>
 /// <para>
-/// Weights are kept input-major (row p of W holds input p's weights to every neuron), so the forward product reads W's
-/// rows directly, and the gradient comes out in the same layout for the optimiser; a copy of each W beyond the first is
-/// kept transposed for the backward product. The network's MathNet matrices are written from them after every epoch.
+/// The first layer is split by neurons instead, when it is hidden and its activation works entry by entry: its own
+/// pass computes Z and A for every example, each core for its half of the neurons, and the step pass steps each core's
+/// same half. Each core then reads and writes only its own half of the first (usually by far the largest) W and of the
+/// optimiser's state for it. Split by examples, both cores read all of W every batch, half of it just written by the
+/// other core; measured on the 2-core AMD EPYC, moving those lines between the cores made the forward product about
+/// 1.5 times and Adam's step about 1.5 times slower. The price is a hand-over more per batch, two with mini-batches,
+/// whose rows are gathered in a pass of their own first, since the first layer's pass needs all of them.
+/// </para>
+/// <para>
+/// Weights are kept in <see cref="Panels"/> of 16 neurons, input-major within a panel (row p holds input p's weights to
+/// the panel's neurons), so the forward product reads a panel front to back; the gradient is formed in the same layout
+/// for the optimiser. A copy of each W beyond the first is kept transposed for the backward product. The network's
+/// MathNet matrices are written from them after every epoch.
 /// </para>
 /// </remarks>
 internal sealed class FastEngine : ITrainingEngine
@@ -34,8 +44,8 @@ internal sealed class FastEngine : ITrainingEngine
     // The batch's rows are split between the cores in multiples of the matrix product's 8-row blocks.
     private const int RowGrain = 8;
 
-    // The step pass forms and steps this many rows of a weight matrix at a time: 32 KB of gradient for 128 neurons.
-    private const int StepBand = 32;
+    // The step pass forms and steps this many rows of a panel at a time: 16 KB of gradient, which the core's fastest cache holds.
+    private const int StepBand = 128;
 
     private readonly Loss _loss;
     private readonly TrainingOptions _options;
@@ -48,14 +58,15 @@ internal sealed class FastEngine : ITrainingEngine
     private readonly double[] _x, _y;                 // the data, row after row
     private readonly double[] _batchX, _batchY;       // a mini-batch's rows, gathered
     private readonly double[][] _a, _delta;           // per layer: A and ∂E/∂Z, one row per example
-    private readonly double[][][] _w, _b, _wT;        // [set][layer]: W (inputs × neurons), b, Wᵀ (beyond the first layer)
+    private readonly double[][][] _w, _b, _wT;        // [set][layer]: W (inputs × neurons) in panels, b, Wᵀ (beyond the first layer)
     private readonly double[][] _gradientW, _gradientB;
     private readonly double[] _testX, _testY, _testOutputs;
     private readonly double[][] _testA;               // per layer, for a chunk of test rows (so the batch's buffers survive)
     private readonly (double[] Weights, double[] Bias)[] _published;
     private readonly double[] _largest = new double[2];
     private readonly TwoCores? _cores;
-    private readonly Action<int> _rowPass, _stepPass;
+    private readonly Action<int> _gatherPass, _firstLayerPass, _rowPass, _stepPass;
+    private readonly bool _splitFirstLayer;
     private readonly long _workPerRow;
     private int _set;
 
@@ -103,7 +114,7 @@ internal sealed class FastEngine : ITrainingEngine
             }
             // MathNet stores W column after column, which is Wᵀ row after row.
             var weightsT = layer.Weights.ToColumnMajorArray();
-            MatrixProduct.Transpose(weightsT, _w[0][l], outputs, inputs, 0, outputs);
+            Panels.FromTransposed(weightsT, _w[0][l], inputs, outputs);
             layer.Bias.ToRowMajorArray().CopyTo(_b[0][l], 0);
             if (l > 0)
             {
@@ -126,7 +137,8 @@ internal sealed class FastEngine : ITrainingEngine
         {
             (_testX, _testY, _testOutputs, _testA) = ([], [], [], []);
         }
-        (_rowPass, _stepPass) = (RowPass, StepPass);
+        _splitFirstLayer = layers > 1 && _activations[0].EntryByEntry;
+        (_gatherPass, _firstLayerPass, _rowPass, _stepPass) = (part => Gather(Share(part, _rows, RowGrain)), FirstLayerPass, RowPass, StepPass);
         (_inputX, _inputY, _outputs) = (_x, _y, _a);
     }
 
@@ -155,7 +167,7 @@ internal sealed class FastEngine : ITrainingEngine
     {
         (_start, _rows, _gather, _backward, _outputs) = (start, count, !_fullBatch, true, _a);
         (_inputX, _inputY, _inputRow) = _fullBatch ? (_x, _y, start) : (_batchX, _batchY, 0);
-        Run(_rowPass);
+        ForwardPasses();
         var width = _sizes[^1];
         return OutputLoss(_inputY.AsSpan(_inputRow * width, count * width), _a[^1].AsSpan(0, count * width), width);
     }
@@ -182,7 +194,7 @@ internal sealed class FastEngine : ITrainingEngine
         {
             var count = Math.Min(chunk, rows - start);
             (_inputX, _inputRow, _rows, _gather, _backward, _outputs) = (_testX, start, count, false, false, _testA);
-            Run(_rowPass);
+            ForwardPasses();
             _testA[^1].AsSpan(0, count * width).CopyTo(_testOutputs.AsSpan(start * width));
         }
         (_inputX, _inputY, _inputRow, _rows, _gather, _backward, _outputs) = batch;
@@ -194,7 +206,7 @@ internal sealed class FastEngine : ITrainingEngine
         for (var l = 0; l < _sizes.Length - 1; l++)
         {
             var (weights, bias) = _published[l];
-            MatrixProduct.Transpose(_w[_set][l], weights, _sizes[l], _sizes[l + 1], 0, _sizes[l]);
+            Panels.ToTransposed(_w[_set][l], weights, _sizes[l], _sizes[l + 1], 0, _sizes[l]);
             _b[_set][l].CopyTo(bias, 0);
         }
     }
@@ -232,6 +244,20 @@ internal sealed class FastEngine : ITrainingEngine
     private double OutputLoss(ReadOnlySpan<double> targets, ReadOnlySpan<double> outputs, int width) =>
         Finite.All(outputs) ? _loss.Value(targets, outputs, width) : double.NaN;
 
+    /// <summary>The passes of a forward pass (and, unless testing, back again): gathering the rows and the first layer first, when that layer is split by neurons.</summary>
+    private void ForwardPasses()
+    {
+        if (_splitFirstLayer)
+        {
+            if (_gather)
+            {
+                Run(_gatherPass);
+            }
+            Run(_firstLayerPass);
+        }
+        Run(_rowPass);
+    }
+
     /// <summary>Runs a pass on both cores when the batch is big enough, else on this one.</summary>
     private void Run(Action<int> pass)
     {
@@ -258,7 +284,42 @@ internal sealed class FastEngine : ITrainingEngine
         return part == 0 ? (0, half) : (half, count);
     }
 
-    /// <summary>The row pass for this part's examples: gather, forward through every layer, and (unless testing) back again.</summary>
+    /// <summary>This part's neurons of the first layer, when it is split by neurons: whole panels, as many as the part's share.</summary>
+    private (int Start, int End) FirstLayerColumns(int part)
+    {
+        var width = _sizes[1];
+        var (k0, k1) = Share(part, (width + Panels.Width - 1) / Panels.Width, 1);
+        return (k0 * Panels.Width, Math.Min(k1 * Panels.Width, width));
+    }
+
+    /// <summary>The first layer's Z = X · W + b and A = f(Z) for every example, for this part's neurons.</summary>
+    private void FirstLayerPass(int part)
+    {
+        var (c0, c1) = FirstLayerColumns(part);
+        if (c0 == c1)
+        {
+            return;
+        }
+        var (inputs, width) = (_sizes[0], _sizes[1]);
+        var (weights, z) = (_w[_set][0], _outputs[0]);
+        var bias = _b[_set][0].AsSpan(c0, c1 - c0);
+        for (var column = c0; column < c1; column += Panels.Width)
+        {
+            var (panel, columns) = Panels.At(column, inputs, width);
+            MatrixProduct.Multiply(_inputX.AsSpan(_inputRow * inputs), inputs, 1, weights.AsSpan(panel), columns, z.AsSpan(column), width, 0, _rows, columns, inputs);
+        }
+        for (var i = 0; i < _rows; i++)
+        {
+            var row = z.AsSpan(i * width + c0, c1 - c0);
+            AddTo(row, bias);
+            _activations[0].Apply(row, row, row.Length);
+        }
+    }
+
+    /// <summary>
+    /// The row pass for this part's examples: gather (unless a pass of its own did), forward through every layer (but a
+    /// first layer split by neurons, which its own pass did), and (unless testing) back again.
+    /// </summary>
     private void RowPass(int part)
     {
         var (r0, r1) = Share(part, _rows, RowGrain);
@@ -267,16 +328,21 @@ internal sealed class FastEngine : ITrainingEngine
             return;
         }
         var layers = _sizes.Length - 1;
-        if (_gather)
+        if (_gather && !_splitFirstLayer)
         {
-            Gather(r0, r1);
+            Gather((r0, r1));
         }
-        for (var l = 0; l < layers; l++)
+        for (var l = _splitFirstLayer ? 1 : 0; l < layers; l++)
         {
             var (inputs, width) = (_sizes[l], _sizes[l + 1]);
             var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_outputs[l - 1], 0);
             var z = _outputs[l];
-            MatrixProduct.Multiply(input.AsSpan(offset), inputs, 1, _w[_set][l], width, z, width, r0, r1, width, inputs);
+            var weights = _w[_set][l];
+            for (var column = 0; column < width; column += Panels.Width)
+            {
+                var (panel, columns) = Panels.At(column, inputs, width);
+                MatrixProduct.Multiply(input.AsSpan(offset), inputs, 1, weights.AsSpan(panel), columns, z.AsSpan(column), width, r0, r1, columns, inputs);
+            }
             var bias = _b[_set][l];
             for (var i = r0; i < r1; i++)
             {
@@ -323,8 +389,9 @@ internal sealed class FastEngine : ITrainingEngine
         }
     }
 
-    private void Gather(int r0, int r1)
+    private void Gather((int Start, int End) rows)
     {
+        var (r0, r1) = rows;
         var (inputs, outputs) = (_sizes[0], _sizes[^1]);
         for (var i = r0; i < r1; i++)
         {
@@ -335,8 +402,9 @@ internal sealed class FastEngine : ITrainingEngine
     }
 
     /// <summary>
-    /// The step pass for this part's rows of every weight matrix (and columns of every bias): the gradient, then the
-    /// optimiser's rule into the spare weights.
+    /// The step pass for this part's share of every weight matrix and bias: the gradient, then the optimiser's rule into
+    /// the spare weights. The share is a range of rows (inputs) of every panel, and of the bias's columns; for a first
+    /// layer split by neurons, every row of the part's panels, and their columns of the bias.
     /// </summary>
     private void StepPass(int part)
     {
@@ -346,26 +414,33 @@ internal sealed class FastEngine : ITrainingEngine
         {
             var (inputs, width) = (_sizes[l], _sizes[l + 1]);
             var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_a[l - 1], 0);
-            var (p0, p1) = Share(part, inputs, RowGrain);
+            var ((p0, p1), (c0, c1)) = l == 0 && _splitFirstLayer
+                ? ((0, inputs), FirstLayerColumns(part))
+                : (Share(part, inputs, RowGrain), (0, width));
             if (p1 > p0)
             {
                 // G = A_inᵀ · Δ: row p of G is input p's gradient to every neuron; A_inᵀ is read through its strides. A band
-                // of rows at a time, each stepped by the optimiser while it is still in the core's fastest cache.
+                // of a panel's rows at a time, each stepped by the optimiser while it is still in the core's fastest cache.
                 var gradient = _gradientW[l];
-                for (var q0 = p0; q0 < p1; q0 += StepBand)
+                for (var column = c0; column < c1; column += Panels.Width)
                 {
-                    var q1 = Math.Min(q0 + StepBand, p1);
-                    MatrixProduct.Multiply(input.AsSpan(offset), 1, inputs, _delta[l], width, gradient, width, q0, q1, width, _rows);
-                    var range = (q0 * width)..(q1 * width);
-                    largest = Math.Max(largest, _optimizer.Step(2 * l, q0 * width, _w[_set][l].AsSpan(range), gradient.AsSpan(range), _w[spare][l].AsSpan(range),
-                        new GradientScaling(_scale, _options.L2)));
+                    var (panel, columns) = Panels.At(column, inputs, width);
+                    for (var q0 = p0; q0 < p1; q0 += StepBand)
+                    {
+                        var q1 = Math.Min(q0 + StepBand, p1);
+                        MatrixProduct.Multiply(input.AsSpan(offset), 1, inputs, _delta[l].AsSpan(column), width, gradient.AsSpan(panel), columns, q0, q1, columns, _rows);
+                        var start = panel + q0 * columns;
+                        var range = start..(panel + q1 * columns);
+                        largest = Math.Max(largest, _optimizer.Step(2 * l, start, _w[_set][l].AsSpan(range), gradient.AsSpan(range), _w[spare][l].AsSpan(range),
+                            new GradientScaling(_scale, _options.L2)));
+                    }
                 }
                 if (l > 0)
                 {
-                    MatrixProduct.Transpose(_w[spare][l], _wT[spare][l], inputs, width, p0, p1);
+                    Panels.ToTransposed(_w[spare][l], _wT[spare][l], inputs, width, p0, p1);
                 }
             }
-            var (j0, j1) = Share(part, width, 1);
+            var (j0, j1) = l == 0 && _splitFirstLayer ? (c0, c1) : Share(part, width, 1);
             if (j1 > j0)
             {
                 // Σ_rows Δ, rows added first to last as numpy's np.sum(axis=0) does, a run of columns at a time.

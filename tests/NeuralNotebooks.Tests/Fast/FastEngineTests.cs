@@ -87,6 +87,50 @@ public class FastEngineTests
         }
     }
 
+    /// <summary>
+    /// Batches big enough for both cores: at least 400,000 multiply-adds a batch (3 × the weights × the rows: here
+    /// 1.1 million or more). A hidden first layer of 40 neurons is three panels (16, 16 and 8), which the cores split
+    /// 2 : 1; a first layer that is the output layer, or softmax, is not split by neurons.
+    /// </summary>
+    [Theory]
+    [InlineData("relu", 64, "adam", true)]
+    [InlineData("sigmoid", null, "momentum", false)]
+    [InlineData("tanh", 40, "sgd", true)]
+    [InlineData("softmax", 64, "adam", false)]
+    [InlineData("none", 64, "adam", true)]
+    public void The_fast_engine_on_both_cores_trains_like_the_step_by_step_engine(string firstLayer, int? batch, string optimizer, bool testData)
+    {
+        int[] sizes = firstLayer == "none" ? [300, 20] : [120, 40, 30, 5];
+        var hidden = firstLayer == "none" ? Activation.Softmax : Activation.Parse(firstLayer);
+        var (X, y) = Data(400, sizes[0], sizes[^1], Activation.Softmax, seed: 7);
+        var options = new TrainingOptions
+        {
+            Epochs = 5,
+            Optimizer = Optimizer.Parse(optimizer, optimizer == "adam" ? 0.005 : 0.05),
+            BatchSize = batch,
+            L2 = 0.001,
+            ShuffleSeed = 3,
+            TestData = testData ? new Dataset("test", X.SubMatrix(0, 100, 0, X.ColumnCount) * 0.5, y.SubMatrix(0, 100, 0, y.ColumnCount)) : null,
+        };
+        var readable = NeuralNetwork.Create(sizes, hidden, Activation.Softmax, Initializer.Xavier, seed: 11);
+        var fast = readable.Clone();
+
+        var expected = readable.Train(X, y, Loss.SoftmaxCrossEntropy, options with { Engine = TrainingEngine.StepByStep });
+        var actual = fast.Train(X, y, Loss.SoftmaxCrossEntropy, options with { Engine = TrainingEngine.Fast });
+
+        Assert.Equal(TrainingEngine.Fast, actual.Engine);
+        AssertClose(expected.Losses, actual.Losses, "losses");
+        if (testData)
+        {
+            AssertClose(expected.TestLosses!, actual.TestLosses!, "test losses");
+        }
+        foreach (var (a, b) in readable.Layers.Zip(fast.Layers))
+        {
+            AssertClose(a.Weights, b.Weights, "weights");
+            AssertClose(a.Bias, b.Bias, "biases");
+        }
+    }
+
     [Fact]
     public void A_difference_in_a_formula_would_fail_the_comparison()
     {
