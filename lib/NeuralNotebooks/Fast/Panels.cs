@@ -8,8 +8,9 @@ namespace NeuralNotebooks.Fast;
 /// <remarks>
 /// The forward product reads W a panel at a time, 16 columns down every row. Row after row across all the neurons,
 /// those 16 columns sit a whole row (1 KB for 128 neurons) apart, which the cache holds in only a few of its sets and
-/// the prefetcher follows poorly; in a panel they are one unbroken run. Measured on the 2-core AMD EPYC with the
-/// caches as a step leaves them, the 32 × 784 × 128 product went from 59–76 to 88–93 GFLOP/s.
+/// the prefetcher follows poorly; in a panel they are one unbroken run. In a one-thread micro-benchmark on the 2-core
+/// AMD EPYC that first swept 6 MB of other data, as a step does, the 32 × 784 × 128 product went from 59–76 to
+/// 88–93 GFLOP/s.
 /// </remarks>
 internal static class Panels
 {
