@@ -72,8 +72,21 @@ internal readonly struct AdamRule(double stepSize, double beta1, double beta2) :
 }
 
 /// <summary>Runs an update rule over arrays of weights, a vector at a time.</summary>
+/// <remarks>
+/// A rule's state that has fallen below the smallest normal double (2.2 · 10⁻³⁰⁸) is stored as 0. With no gradient,
+/// as for a blank pixel's weights, momentum and Adam's mean shrink by β every step and reach that range after about
+/// 7,000 steps (7 epochs of Fashion-MNIST); near its bottom 0.9 · x rounds back to x, so they would stay there for
+/// good, and the processor works on such subnormal numbers several times slower (Adam's step: 4.4 ns a weight instead
+/// of 1.2 when every mean is subnormal). With notebook 11's settings 3,700–5,400 of the 101,770 means were subnormal
+/// from epoch 8 on, and those epochs took 0.56–0.68 s instead of 0.48–0.55. Stored as 0 they change no weight: the
+/// step they would give is at most η · 2.2 · 10⁻³⁰⁸ / ε, far below half the spacing of doubles near any weight larger
+/// than 10⁻²⁸⁰, and the next gradient's share of the mean swamps them just as completely. (Notebook 11's 15 epochs end
+/// with the same weights, bit for bit, either way.)
+/// </remarks>
 internal static class Updates
 {
+    private static readonly Vector<double> SmallestNormal = new(BitConverter.Int64BitsToDouble(0x0010_0000_0000_0000));
+
     /// <summary>
     /// <paramref name="next"/> = the rule applied to <paramref name="w"/> and g = G · scale (+ λ · w), entry by entry;
     /// returns the largest |new weight|, or +∞ when a number written (a new weight or the rule's state) is not finite.
@@ -114,11 +127,13 @@ internal static class Updates
             largest = Vector.Max(largest, Vector.Abs(updated));
             if (TRule.States >= 1)
             {
+                s1 = WithoutSubnormals(s1);
                 s1.StoreUnsafe(ref firstRef, at);
                 check += s1 - s1;
             }
             if (TRule.States >= 2)
             {
+                s2 = WithoutSubnormals(s2);
                 s2.StoreUnsafe(ref secondRef, at);
                 check += s2 - s2;
             }
@@ -127,6 +142,11 @@ internal static class Updates
         return i == w.Length ? result : Math.Max(result, Tail(rule, w[i..], gradientSum[i..], next[i..],
             TRule.States >= 1 ? first[i..] : default, TRule.States >= 2 ? second[i..] : default, scaling));
     }
+
+    /// <summary>x, with its subnormal entries (0 &lt; |x| &lt; 2.2 · 10⁻³⁰⁸) as 0; NaN and ±∞ stay as they are.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> WithoutSubnormals(Vector<double> x) =>
+        Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), SmallestNormal), Vector<double>.Zero, x);
 
     private static void CheckLengths(int w, int gradient, int next, int first, int second)
     {

@@ -54,6 +54,52 @@ public class UpdateRulesTests
         }
     }
 
+    [Fact]
+    public void A_state_fallen_below_the_smallest_normal_double_is_kept_as_zero_and_changes_no_weight()
+    {
+        // Eleven weights, so that both the vector loop and the padded tail run: some means shrink into the subnormal
+        // range this step (no gradient), one was subnormal already, one is NaN; the others are ordinary.
+        const double Step = 0.01, Smallest = 2.2250738585072014E-308;
+        double[] w = [0.3, -0.2, 0.05, 0.7, 0.1, -0.4, 0.25, 0.6, -0.15, 0.45, 0.2];
+        double[] g = [0, 0, 1e-3, 0, -2e-3, 0, 0, 5e-4, 0, 0, 0];
+        double[] m = [Smallest * 1.05, -Smallest, 1e-4, 3e-310, 2e-4, 1e-5, -Smallest * 1.1, 0, 4e-6, 1e-300, Smallest];
+        double[] v = [1e-9, 1e-9, 1e-8, 1e-9, 1e-8, 1e-9, 1e-9, 0, 1e-9, 1e-9, 1e-9];
+        var (first, second, next) = (m.ToArray(), v.ToArray(), new double[w.Length]);
+
+        var largest = Updates.Apply(new AdamRule(Step, 0.9, 0.999), w, g, next, first, second, new GradientScaling(1, 0));
+
+        for (var i = 0; i < w.Length; i++)
+        {
+            var mean = m[i] * 0.9 + g[i] * (1 - 0.9);
+            var square = v[i] * 0.999 + g[i] * g[i] * (1 - 0.999);
+            Assert.Equal(w[i] - Step * mean / (Math.Sqrt(square) + 1e-8), next[i]);
+            Assert.Equal(Math.Abs(mean) < Smallest ? 0 : mean, first[i]);
+            Assert.Equal(square, second[i]);
+        }
+        Assert.Equal(0, first[0]);   // 0.9 · 1.05 · the smallest normal: subnormal
+        Assert.Equal(0, first[3]);
+        Assert.Equal(1e-300 * 0.9, first[9]);
+        Assert.Equal(next.Max(Math.Abs), largest);
+
+        first[5] = double.NaN;
+        Assert.Equal(double.PositiveInfinity, Updates.Apply(new AdamRule(Step, 0.9, 0.999), w, g, next, first, second, new GradientScaling(1, 0)));
+        Assert.True(double.IsNaN(first[5]));
+    }
+
+    [Fact]
+    public void A_momentum_fallen_below_the_smallest_normal_double_is_kept_as_zero()
+    {
+        double[] w = [0.3, -0.2, 0.05, 0.7, 0.1];
+        double[] velocity = [3e-308, -1e-309, 1e-3, 0, -2.5e-308];
+        var next = new double[w.Length];
+
+        Updates.Apply(new MomentumRule(0.1, 0.9), w, new double[w.Length], next, velocity, default, new GradientScaling(1, 0));
+
+        // v ← v · 0.9 with no gradient: 2.7e-308 and −2.25e-308 are still normal; −9e-310 is not.
+        Assert.Equal([3e-308 * 0.9, 0, 1e-3 * 0.9, 0, -2.5e-308 * 0.9], velocity);
+        Assert.Equal(w.Zip([3e-308 * 0.9, -1e-309 * 0.9, 1e-3 * 0.9, 0, -2.5e-308 * 0.9], (x, change) => x + change), next);
+    }
+
     /// <summary>The updates written out one by one, as the optimisers' documentation gives them.</summary>
     private static (double W, double B) ByHand(string optimizer, double rate, double l2, int steps)
     {
