@@ -293,27 +293,37 @@ internal sealed class FastEngine : ITrainingEngine
         return (k0 * Panels.Width, Math.Min(k1 * Panels.Width, width));
     }
 
-    /// <summary>The first layer's Z = X · W + b and A = f(Z) for every example, for this part's neurons.</summary>
+    /// <summary>The first layer for every example, for this part's neurons (a layer of one panel is all one part's).</summary>
     private void FirstLayerPass(int part)
     {
-        var (c0, c1) = FirstLayerColumns(part);
-        if (c0 == c1)
+        var neurons = FirstLayerColumns(part);
+        if (neurons.Start < neurons.End)
         {
-            return;
+            LayerForward(0, (0, _rows), neurons);
         }
-        var (inputs, width) = (_sizes[0], _sizes[1]);
-        var (weights, z) = (_w[_set][0], _outputs[0]);
-        var bias = _b[_set][0].AsSpan(c0, c1 - c0);
+    }
+
+    /// <summary>
+    /// Layer l's Z = A_in · W + b and A = f(Z) for examples [r0, r1) and neurons [c0, c1): all of them, or whole panels
+    /// of a layer whose activation works entry by entry.
+    /// </summary>
+    private void LayerForward(int l, (int Start, int End) examples, (int Start, int End) neurons)
+    {
+        var (inputs, width) = (_sizes[l], _sizes[l + 1]);
+        var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_outputs[l - 1], 0);
+        var (weights, z) = (_w[_set][l], _outputs[l]);
+        var (c0, c1) = neurons;
         for (var column = c0; column < c1; column += Panels.Width)
         {
             var (panel, columns) = Panels.At(column, inputs, width);
-            MatrixProduct.Multiply(_inputX.AsSpan(_inputRow * inputs), inputs, 1, weights.AsSpan(panel), columns, z.AsSpan(column), width, 0, _rows, columns, inputs);
+            MatrixProduct.Multiply(input.AsSpan(offset), inputs, 1, weights.AsSpan(panel), columns, z.AsSpan(column), width, examples.Start, examples.End, columns, inputs);
         }
-        for (var i = 0; i < _rows; i++)
+        var bias = _b[_set][l].AsSpan(c0, c1 - c0);
+        for (var i = examples.Start; i < examples.End; i++)
         {
             var row = z.AsSpan(i * width + c0, c1 - c0);
             AddTo(row, bias);
-            _activations[0].Apply(row, row, row.Length);
+            _activations[l].Apply(row, row, row.Length);
         }
     }
 
@@ -335,23 +345,7 @@ internal sealed class FastEngine : ITrainingEngine
         }
         for (var l = _splitFirstLayer ? 1 : 0; l < layers; l++)
         {
-            var (inputs, width) = (_sizes[l], _sizes[l + 1]);
-            var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_outputs[l - 1], 0);
-            var z = _outputs[l];
-            var weights = _w[_set][l];
-            for (var column = 0; column < width; column += Panels.Width)
-            {
-                var (panel, columns) = Panels.At(column, inputs, width);
-                MatrixProduct.Multiply(input.AsSpan(offset), inputs, 1, weights.AsSpan(panel), columns, z.AsSpan(column), width, r0, r1, columns, inputs);
-            }
-            var bias = _b[_set][l];
-            for (var i = r0; i < r1; i++)
-            {
-                var row = z.AsSpan(i * width, width);
-                AddTo(row, bias);
-            }
-            var block = z.AsSpan(r0 * width, (r1 - r0) * width);
-            _activations[l].Apply(block, block, width);
+            LayerForward(l, (r0, r1), (0, _sizes[l + 1]));
         }
         if (!_backward)
         {
