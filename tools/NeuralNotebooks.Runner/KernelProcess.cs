@@ -171,9 +171,10 @@ public sealed class KernelProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the kernel's whole process tree and waits for it to end.</summary>
+    /// <summary>Stops the kernel's whole process tree and waits for it to end (the kernel too, not only the tool runner).</summary>
     public async ValueTask DisposeAsync()
     {
+        var tree = ProcessTree.Below(_process.Id);
         Stop();
         try
         {
@@ -184,6 +185,7 @@ public sealed class KernelProcess : IAsyncDisposable
         {
             // Never started, or killed and not yet reaped: nothing more to wait for.
         }
+        await ProcessTree.WaitUntilGoneAsync(tree, TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         Running.TryRemove(this, out _);
         _process.Dispose();
     }

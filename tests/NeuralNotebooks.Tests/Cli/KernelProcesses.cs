@@ -1,3 +1,5 @@
+using NeuralNotebooks.Runner;
+
 namespace NeuralNotebooks.Tests.Cli;
 
 /// <summary>
@@ -10,17 +12,10 @@ internal static class KernelProcesses
     private const string KernelAssembly = "Microsoft.DotNet.Interactive.App";
 
     /// <summary>The ids of the kernels among <paramref name="ancestor"/>'s descendants, now.</summary>
-    public static IReadOnlySet<int> Below(int ancestor)
-    {
-        var parents = Directory.GetDirectories("/proc").Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
-            .Where(pid => pid > 0).Select(pid => (Pid: pid, Parent: ParentOf(pid))).Where(p => p.Parent > 0)
-            .ToDictionary(p => p.Pid, p => p.Parent);
-        bool Descends(int pid) => parents.TryGetValue(pid, out var parent) && (parent == ancestor || Descends(parent));
-        return parents.Keys.Where(pid => Descends(pid) && IsKernel(pid)).ToHashSet();
-    }
+    public static IReadOnlySet<int> Below(int ancestor) => ProcessTree.Below(ancestor).Where(IsKernel).ToHashSet();
 
     /// <summary>True while the process runs (a zombie, dead but not yet reaped by whoever adopted it, does not count).</summary>
-    public static bool IsAlive(int pid) => Stat(pid) is { } stat && stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+    public static bool IsAlive(int pid) => ProcessTree.IsRunning(pid);
 
     /// <summary>Samples the kernels below <paramref name="ancestor"/> until <paramref name="stop"/> is cancelled.</summary>
     public static async Task<HashSet<int>> RecordAsync(int ancestor, CancellationToken stop)
@@ -34,9 +29,6 @@ internal static class KernelProcesses
         return seen;
     }
 
-    private static int ParentOf(int pid) =>
-        Stat(pid) is { } stat && int.TryParse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], out var parent) ? parent : 0;
-
     private static bool IsKernel(int pid)
     {
         try
@@ -46,18 +38,6 @@ internal static class KernelProcesses
         catch (IOException)
         {
             return false;
-        }
-    }
-
-    private static string? Stat(int pid)
-    {
-        try
-        {
-            return File.ReadAllText($"/proc/{pid}/stat");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 }
