@@ -45,7 +45,7 @@ internal sealed class BlogEngine : ITrainingEngine
         _y = y.ToColumnMajorArray();
         (_w1, _b1, _w2, _b2) = (0, 2 * _hidden, 3 * _hidden, 4 * _hidden);
         // Padded to whole vectors (zero weights with zero gradients stay zero), so the update has no tail to handle.
-        var length = (_b2 + 1 + System.Numerics.Vector<double>.Count - 1) / System.Numerics.Vector<double>.Count * System.Numerics.Vector<double>.Count;
+        var length = (_b2 + Updates.Width) / Updates.Width * Updates.Width;
         (_weights, _spare, _gradient) = (new double[length], new double[length], new double[length]);
         var (first, second) = (network.Layers[0], network.Layers[1]);
         first.Weights.ToRowMajorArray().CopyTo(_weights, _w1);
@@ -66,7 +66,7 @@ internal sealed class BlogEngine : ITrainingEngine
 
     /// <summary>The flat arrays: the activations and deltas of every example, and three copies of the weights.</summary>
     public static long EstimateBytes(NeuralNetwork network, int examples) =>
-        sizeof(double) * ((long)examples * (2 * network.Layers[0].Outputs + 5) + 3 * (network.ParameterCount + System.Numerics.Vector<double>.Count));
+        sizeof(double) * ((long)examples * (2 * network.Layers[0].Outputs + 5) + 3 * (network.ParameterCount + Updates.Width));
 
     // Fully optimised from the first call: a sweep runs many short trainings, each too short to wait for tiering.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

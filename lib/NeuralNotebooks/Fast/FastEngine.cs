@@ -409,9 +409,8 @@ internal sealed class FastEngine : ITrainingEngine
         {
             var (inputs, width) = (_sizes[l], _sizes[l + 1]);
             var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_a[l - 1], 0);
-            var ((p0, p1), (c0, c1)) = l == 0 && _splitFirstLayer
-                ? ((0, inputs), FirstLayerColumns(part))
-                : (Share(part, inputs, RowGrain), (0, width));
+            var byNeurons = l == 0 && _splitFirstLayer;
+            var ((p0, p1), (c0, c1)) = byNeurons ? ((0, inputs), FirstLayerColumns(part)) : (Share(part, inputs, RowGrain), (0, width));
             if (p1 > p0)
             {
                 // G = A_inᵀ · Δ: row p of G is input p's gradient to every neuron; A_inᵀ is read through its strides. A band
@@ -435,7 +434,7 @@ internal sealed class FastEngine : ITrainingEngine
                     Panels.ToTransposed(_w[spare][l], _wT[spare][l], inputs, width, p0, p1);
                 }
             }
-            var (j0, j1) = l == 0 && _splitFirstLayer ? (c0, c1) : Share(part, width, 1);
+            var (j0, j1) = byNeurons ? (c0, c1) : Share(part, width, 1);
             if (j1 > j0)
             {
                 // Σ_rows Δ, rows added first to last as numpy's np.sum(axis=0) does, a run of columns at a time.

@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -19,32 +19,31 @@ internal interface IUpdateRule
     static abstract int States { get; }
 
     /// <summary>The new weights from the weights <paramref name="w"/> and their gradient <paramref name="g"/>, updating the state.</summary>
-    Vector<double> Next(Vector<double> w, Vector<double> g, ref Vector<double> first, ref Vector<double> second);
+    TLanes Next<TLanes>(TLanes w, TLanes g, ref TLanes first, ref TLanes second)
+        where TLanes : struct, ILanes<TLanes>;
 }
 
 /// <summary>Plain gradient descent: w − g · η.</summary>
 internal readonly struct SgdRule(double learningRate) : IUpdateRule
 {
-    private readonly Vector<double> _rate = new(learningRate);
-
     public static int States => 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Next(Vector<double> w, Vector<double> g, ref Vector<double> first, ref Vector<double> second) => w - g * _rate;
+    public TLanes Next<TLanes>(TLanes w, TLanes g, ref TLanes first, ref TLanes second)
+        where TLanes : struct, ILanes<TLanes> =>
+        w - g * TLanes.Of(learningRate);
 }
 
 /// <summary>Momentum: v ← v · μ − g · η; w + v.</summary>
 internal readonly struct MomentumRule(double learningRate, double momentum) : IUpdateRule
 {
-    private readonly Vector<double> _rate = new(learningRate);
-    private readonly Vector<double> _momentum = new(momentum);
-
     public static int States => 1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Next(Vector<double> w, Vector<double> g, ref Vector<double> first, ref Vector<double> second)
+    public TLanes Next<TLanes>(TLanes w, TLanes g, ref TLanes first, ref TLanes second)
+        where TLanes : struct, ILanes<TLanes>
     {
-        first = first * _momentum - g * _rate;
+        first = first * TLanes.Of(momentum) - g * TLanes.Of(learningRate);
         return w + first;
     }
 }
@@ -54,20 +53,18 @@ internal readonly struct AdamRule(double stepSize, double beta1, double beta2) :
 {
     public const double Epsilon = 1e-8;
 
-    private readonly Vector<double> _stepSize = new(stepSize);
-    private readonly Vector<double> _beta1 = new(beta1);
-    private readonly Vector<double> _beta2 = new(beta2);
-    private readonly Vector<double> _oneMinusBeta1 = new(1 - beta1);
-    private readonly Vector<double> _oneMinusBeta2 = new(1 - beta2);
+    private readonly double _oneMinusBeta1 = 1 - beta1;
+    private readonly double _oneMinusBeta2 = 1 - beta2;
 
     public static int States => 2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector<double> Next(Vector<double> w, Vector<double> g, ref Vector<double> first, ref Vector<double> second)
+    public TLanes Next<TLanes>(TLanes w, TLanes g, ref TLanes first, ref TLanes second)
+        where TLanes : struct, ILanes<TLanes>
     {
-        first = first * _beta1 + g * _oneMinusBeta1;
-        second = second * _beta2 + g * g * _oneMinusBeta2;
-        return w - _stepSize * first / (Vector.SquareRoot(second) + new Vector<double>(Epsilon));
+        first = first * TLanes.Of(beta1) + g * TLanes.Of(_oneMinusBeta1);
+        second = second * TLanes.Of(beta2) + g * g * TLanes.Of(_oneMinusBeta2);
+        return w - TLanes.Of(stepSize) * first / (TLanes.Sqrt(second) + TLanes.Of(Epsilon));
     }
 }
 
@@ -85,68 +82,77 @@ internal readonly struct AdamRule(double stepSize, double beta1, double beta2) :
 /// </remarks>
 internal static class Updates
 {
-    private static readonly Vector<double> SmallestNormal = new(BitConverter.Int64BitsToDouble(0x0010_0000_0000_0000));
+    private static readonly double SmallestNormal = BitConverter.Int64BitsToDouble(0x0010_0000_0000_0000);
+
+    /// <summary>How many weights <see cref="Apply"/> steps at a time: arrays of a multiple of this length have no tail.</summary>
+    public static int Width => Vector512.IsHardwareAccelerated ? WideLanes.Count : NativeLanes.Count;
 
     /// <summary>
     /// <paramref name="next"/> = the rule applied to <paramref name="w"/> and g = G · scale (+ λ · w), entry by entry;
     /// returns the largest |new weight|, or +∞ when a number written (a new weight or the rule's state) is not finite.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Apply<TRule>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
         Span<double> first, Span<double> second, GradientScaling scaling)
         where TRule : struct, IUpdateRule
     {
-        var width = Vector<double>.Count;
-        var scale = new Vector<double>(scaling.Scale);
-        var l2 = new Vector<double>(scaling.L2);
+        CheckLengths(w.Length, gradientSum.Length, next.Length, TRule.States >= 1 ? first.Length : w.Length, TRule.States >= 2 ? second.Length : w.Length);
+        return Vector512.IsHardwareAccelerated
+            ? ApplyAtWidth<TRule, WideLanes>(rule, w, gradientSum, next, first, second, scaling)
+            : ApplyAtWidth<TRule, NativeLanes>(rule, w, gradientSum, next, first, second, scaling);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static double ApplyAtWidth<TRule, TLanes>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
+        Span<double> first, Span<double> second, GradientScaling scaling)
+        where TRule : struct, IUpdateRule
+        where TLanes : struct, ILanes<TLanes>
+    {
+        var width = TLanes.Count;
+        var scale = TLanes.Of(scaling.Scale);
+        var l2 = TLanes.Of(scaling.L2);
+        var smallestNormal = TLanes.Of(SmallestNormal);
         var regularise = scaling.L2 > 0;
         // x − x is 0 for every finite x and NaN for ±∞ and NaN; a sum of them stays 0 only if all were finite.
-        var check = Vector<double>.Zero;
-        var largest = Vector<double>.Zero;
+        var check = TLanes.Of(0);
+        var largest = TLanes.Of(0);
         ref var wRef = ref MemoryMarshal.GetReference(w);
         ref var gRef = ref MemoryMarshal.GetReference(gradientSum);
         ref var nextRef = ref MemoryMarshal.GetReference(next);
         ref var firstRef = ref MemoryMarshal.GetReference(first);
         ref var secondRef = ref MemoryMarshal.GetReference(second);
-        CheckLengths(w.Length, gradientSum.Length, next.Length, TRule.States >= 1 ? first.Length : w.Length, TRule.States >= 2 ? second.Length : w.Length);
         var i = 0;
         for (; i <= w.Length - width; i += width)
         {
             var at = (nuint)i;
-            var weights = Vector.LoadUnsafe(ref wRef, at);
-            var g = Vector.LoadUnsafe(ref gRef, at) * scale;
+            var weights = TLanes.Load(ref wRef, at);
+            var g = TLanes.Load(ref gRef, at) * scale;
             if (regularise)
             {
                 g += weights * l2;
             }
-            var s1 = TRule.States >= 1 ? Vector.LoadUnsafe(ref firstRef, at) : default;
-            var s2 = TRule.States >= 2 ? Vector.LoadUnsafe(ref secondRef, at) : default;
+            var s1 = TRule.States >= 1 ? TLanes.Load(ref firstRef, at) : default;
+            var s2 = TRule.States >= 2 ? TLanes.Load(ref secondRef, at) : default;
             var updated = rule.Next(weights, g, ref s1, ref s2);
-            updated.StoreUnsafe(ref nextRef, at);
+            updated.Store(ref nextRef, at);
             check += updated - updated;
-            largest = Vector.Max(largest, Vector.Abs(updated));
+            largest = TLanes.Max(largest, TLanes.Abs(updated));
             if (TRule.States >= 1)
             {
-                s1 = WithoutSubnormals(s1);
-                s1.StoreUnsafe(ref firstRef, at);
+                s1 = TLanes.ZeroBelow(s1, smallestNormal);
+                s1.Store(ref firstRef, at);
                 check += s1 - s1;
             }
             if (TRule.States >= 2)
             {
-                s2 = WithoutSubnormals(s2);
-                s2.StoreUnsafe(ref secondRef, at);
+                s2 = TLanes.ZeroBelow(s2, smallestNormal);
+                s2.Store(ref secondRef, at);
                 check += s2 - s2;
             }
         }
-        var result = Vector.EqualsAll(check, Vector<double>.Zero) ? Largest(largest) : double.PositiveInfinity;
-        return i == w.Length ? result : Math.Max(result, Tail(rule, w[i..], gradientSum[i..], next[i..],
+        var result = TLanes.AllZero(check) ? Largest(largest) : double.PositiveInfinity;
+        return i == w.Length ? result : Math.Max(result, Tail<TRule, TLanes>(rule, w[i..], gradientSum[i..], next[i..],
             TRule.States >= 1 ? first[i..] : default, TRule.States >= 2 ? second[i..] : default, scaling));
     }
-
-    /// <summary>x, with its subnormal entries (0 &lt; |x| &lt; 2.2 · 10⁻³⁰⁸) as 0; NaN and ±∞ stay as they are.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<double> WithoutSubnormals(Vector<double> x) =>
-        Vector.ConditionalSelect(Vector.LessThan(Vector.Abs(x), SmallestNormal), Vector<double>.Zero, x);
 
     private static void CheckLengths(int w, int gradient, int next, int first, int second)
     {
@@ -156,10 +162,11 @@ internal static class Updates
         }
     }
 
-    private static double Largest(Vector<double> lanes)
+    private static double Largest<TLanes>(TLanes lanes)
+        where TLanes : struct, ILanes<TLanes>
     {
         var largest = 0.0;
-        for (var lane = 0; lane < Vector<double>.Count; lane++)
+        for (var lane = 0; lane < TLanes.Count; lane++)
         {
             largest = Math.Max(largest, lanes[lane]);
         }
@@ -167,11 +174,12 @@ internal static class Updates
     }
 
     // The last few weights, fewer than a vector: padded into a vector on the stack, so the same formula steps them.
-    private static double Tail<TRule>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
+    private static double Tail<TRule, TLanes>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
         Span<double> first, Span<double> second, GradientScaling scaling)
         where TRule : struct, IUpdateRule
+        where TLanes : struct, ILanes<TLanes>
     {
-        var width = Vector<double>.Count;
+        var width = TLanes.Count;
         Span<double> padded = stackalloc double[5 * width];
         padded.Clear();
         var pw = padded[..width];
@@ -184,7 +192,7 @@ internal static class Updates
         first.CopyTo(p1);
         second.CopyTo(p2);
         // The padding's weights and gradients are 0 and stay 0, so they change neither the check nor the largest weight.
-        var result = Apply(rule, pw, pg, pn, TRule.States >= 1 ? p1 : default, TRule.States >= 2 ? p2 : default, scaling);
+        var result = ApplyAtWidth<TRule, TLanes>(rule, pw, pg, pn, TRule.States >= 1 ? p1 : default, TRule.States >= 2 ? p2 : default, scaling);
         pn[..w.Length].CopyTo(next);
         p1[..first.Length].CopyTo(first);
         p2[..second.Length].CopyTo(second);

@@ -100,6 +100,42 @@ public class UpdateRulesTests
         Assert.Equal(w.Zip([3e-308 * 0.9, -1e-309 * 0.9, 1e-3 * 0.9, 0, -2.5e-308 * 0.9], (x, change) => x + change), next);
     }
 
+    [Theory]
+    [InlineData("sgd", 0.0)]
+    [InlineData("momentum", 0.0)]
+    [InlineData("adam", 0.0)]
+    [InlineData("adam", 0.01)]
+    public void Every_vector_width_steps_the_weights_to_the_same_bits(string optimizer, double l2)
+    {
+        // 37 weights: four 8-wide vectors (nine 4-wide) and a tail, with gradients, states and weights of every size.
+        var random = new System.Random(7);
+        double[] Draw() => Enumerable.Range(0, 37).Select(_ => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-12, 3))).ToArray();
+        var (w, g, m, v) = (Draw(), Draw(), Draw(), Draw().Select(Math.Abs).ToArray());
+        m[5] = 2.5e-308;
+        var scaling = new GradientScaling(1.0 / 64, l2);
+
+        double[][] Step<TLanes>()
+            where TLanes : struct, ILanes<TLanes>
+        {
+            var (next, first, second) = (new double[w.Length], m.ToArray(), v.ToArray());
+            var largest = optimizer switch
+            {
+                "sgd" => Updates.ApplyAtWidth<SgdRule, TLanes>(new SgdRule(0.1), w, g, next, default, default, scaling),
+                "momentum" => Updates.ApplyAtWidth<MomentumRule, TLanes>(new MomentumRule(0.1, 0.9), w, g, next, first, default, scaling),
+                _ => Updates.ApplyAtWidth<AdamRule, TLanes>(new AdamRule(0.003, 0.9, 0.999), w, g, next, first, second, scaling),
+            };
+            return [next, first, second, [largest]];
+        }
+
+        var (native, wide) = (Step<NativeLanes>(), Step<WideLanes>());
+
+        Assert.NotEqual(w, native[0]);
+        for (var part = 0; part < native.Length; part++)
+        {
+            Assert.Equal(native[part].Select(BitConverter.DoubleToInt64Bits), wide[part].Select(BitConverter.DoubleToInt64Bits));
+        }
+    }
+
     /// <summary>The updates written out one by one, as the optimisers' documentation gives them.</summary>
     private static (double W, double B) ByHand(string optimizer, double rate, double l2, int steps)
     {
