@@ -95,18 +95,19 @@ internal static class Updates
         Span<double> first, Span<double> second, GradientScaling scaling)
         where TRule : struct, IUpdateRule
     {
-        CheckLengths(w.Length, gradientSum.Length, next.Length, TRule.States >= 1 ? first.Length : w.Length, TRule.States >= 2 ? second.Length : w.Length);
         return Vector512.IsHardwareAccelerated
             ? ApplyAtWidth<TRule, WideLanes>(rule, w, gradientSum, next, first, second, scaling)
             : ApplyAtWidth<TRule, NativeLanes>(rule, w, gradientSum, next, first, second, scaling);
     }
 
+    /// <summary><see cref="Apply"/> on vectors of <typeparamref name="TLanes"/>, whichever the processor has.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static double ApplyAtWidth<TRule, TLanes>(in TRule rule, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next,
         Span<double> first, Span<double> second, GradientScaling scaling)
         where TRule : struct, IUpdateRule
         where TLanes : struct, ILanes<TLanes>
     {
+        CheckLengths(w.Length, gradientSum.Length, next.Length, TRule.States >= 1 ? first.Length : w.Length, TRule.States >= 2 ? second.Length : w.Length);
         var width = TLanes.Count;
         var scale = TLanes.Of(scaling.Scale);
         var l2 = TLanes.Of(scaling.L2);
