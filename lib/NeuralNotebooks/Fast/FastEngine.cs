@@ -58,11 +58,13 @@ internal sealed class FastEngine : ITrainingEngine
     private readonly Matrix<double> _X, _Y;
     private readonly double[] _x, _y;                 // the data, row after row
     private readonly double[] _batchX, _batchY;       // a mini-batch's rows, gathered
-    private readonly double[][] _a, _delta;           // per layer: A and ∂E/∂Z, one row per example
-    private readonly double[][][] _w, _b, _wT;        // [set][layer]: W (inputs × neurons) in panels, b, Wᵀ (beyond the first layer)
-    private readonly double[][] _gradientW, _gradientB;
+    private readonly AlignedDoubles[] _a, _delta;     // per layer: A and ∂E/∂Z, one row per example
+    private readonly AlignedDoubles[][] _w;           // [set][layer]: W (inputs × neurons) in panels
+    private readonly double[][][] _b, _wT;            // [set][layer]: b, Wᵀ (beyond the first layer)
+    private readonly AlignedDoubles[] _gradientW;
+    private readonly double[][] _gradientB;
     private readonly double[] _testX, _testY, _testOutputs;
-    private readonly double[][] _testA;               // per layer, for a chunk of test rows (so the batch's buffers survive)
+    private readonly AlignedDoubles[] _testA;               // per layer, for a chunk of test rows (so the batch's buffers survive)
     private readonly (double[] Weights, double[] Bias)[] _published;
     private readonly double[] _largest = new double[2];
     private readonly TwoCores? _cores;
@@ -73,7 +75,7 @@ internal sealed class FastEngine : ITrainingEngine
 
     // The pass in progress.
     private double[] _inputX, _inputY;
-    private double[][] _outputs;
+    private AlignedDoubles[] _outputs;
     private int _inputRow, _rows, _start, _parts;
     private bool _gather, _backward;
     private double _scale = 1;
@@ -97,10 +99,10 @@ internal sealed class FastEngine : ITrainingEngine
         (_batchX, _batchY) = _fullBatch ? ([], []) : (new double[capacity * _sizes[0]], new double[capacity * _sizes[^1]]);
         _a = Buffers(capacity);
         _delta = Buffers(capacity);
-        _w = [new double[layers][], new double[layers][]];
+        _w = [new AlignedDoubles[layers], new AlignedDoubles[layers]];
         _b = [new double[layers][], new double[layers][]];
         _wT = [new double[layers][], new double[layers][]];
-        _gradientW = new double[layers][];
+        _gradientW = new AlignedDoubles[layers];
         _gradientB = new double[layers][];
         _published = new (double[], double[])[layers];
         for (var l = 0; l < layers; l++)
@@ -109,7 +111,7 @@ internal sealed class FastEngine : ITrainingEngine
             var (inputs, outputs) = (layer.Inputs, layer.Outputs);
             for (var set = 0; set < 2; set++)
             {
-                _w[set][l] = new double[inputs * outputs];
+                _w[set][l] = new AlignedDoubles(inputs * outputs);
                 _b[set][l] = new double[outputs];
                 _wT[set][l] = l == 0 ? [] : new double[inputs * outputs];
             }
@@ -121,7 +123,7 @@ internal sealed class FastEngine : ITrainingEngine
             {
                 weightsT.CopyTo(_wT[0][l], 0);
             }
-            _gradientW[l] = new double[inputs * outputs];
+            _gradientW[l] = new AlignedDoubles(inputs * outputs);
             _gradientB[l] = new double[outputs];
             // New matrices for the network, so matrices held from before training stay as they were.
             layer.Weights = Matrix<double>.Build.DenseOfMatrix(layer.Weights);
@@ -239,7 +241,7 @@ internal sealed class FastEngine : ITrainingEngine
     /// <summary>Inputs or targets row after row, in the memory of an earlier training's copy of them when there is one.</summary>
     private double[] RowMajorData(Matrix<double> data) => MatrixProduct.RowMajor(data, SpareCopies.Take(data), _cores);
 
-    private double[][] Buffers(int rows) => _sizes.Skip(1).Select(size => new double[rows * size]).ToArray();
+    private AlignedDoubles[] Buffers(int rows) => _sizes.Skip(1).Select(size => new AlignedDoubles(rows * size)).ToArray();
 
     /// <summary>The loss of these outputs, or NaN when one of them is not a finite number.</summary>
     private double OutputLoss(ReadOnlySpan<double> targets, ReadOnlySpan<double> outputs, int width) =>
@@ -310,13 +312,13 @@ internal sealed class FastEngine : ITrainingEngine
     private void LayerForward(int l, (int Start, int End) examples, (int Start, int End) neurons)
     {
         var (inputs, width) = (_sizes[l], _sizes[l + 1]);
-        var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_outputs[l - 1], 0);
+        ReadOnlySpan<double> input = l == 0 ? _inputX.AsSpan(_inputRow * inputs) : _outputs[l - 1].AsSpan();
         var (weights, z) = (_w[_set][l], _outputs[l]);
         var (c0, c1) = neurons;
         for (var column = c0; column < c1; column += Panels.Width)
         {
             var (panel, columns) = Panels.At(column, inputs, width);
-            MatrixProduct.Multiply(input.AsSpan(offset), inputs, 1, weights.AsSpan(panel), columns, z.AsSpan(column), width, examples.Start, examples.End, columns, inputs);
+            MatrixProduct.Multiply(input, inputs, 1, weights.AsSpan(panel), columns, z.AsSpan(column), width, examples.Start, examples.End, columns, inputs);
         }
         var bias = _b[_set][l].AsSpan(c0, c1 - c0);
         for (var i = examples.Start; i < examples.End; i++)
@@ -408,7 +410,7 @@ internal sealed class FastEngine : ITrainingEngine
         for (var l = 0; l < _sizes.Length - 1; l++)
         {
             var (inputs, width) = (_sizes[l], _sizes[l + 1]);
-            var (input, offset) = l == 0 ? (_inputX, _inputRow * inputs) : (_a[l - 1], 0);
+            ReadOnlySpan<double> input = l == 0 ? _inputX.AsSpan(_inputRow * inputs) : _a[l - 1].AsSpan();
             var byNeurons = l == 0 && _splitFirstLayer;
             var ((p0, p1), (c0, c1)) = byNeurons ? ((0, inputs), FirstLayerColumns(part)) : (Share(part, inputs, RowGrain), (0, width));
             if (p1 > p0)
@@ -422,7 +424,7 @@ internal sealed class FastEngine : ITrainingEngine
                     for (var q0 = p0; q0 < p1; q0 += StepBand)
                     {
                         var q1 = Math.Min(q0 + StepBand, p1);
-                        MatrixProduct.Multiply(input.AsSpan(offset), 1, inputs, _delta[l].AsSpan(column), width, gradient.AsSpan(panel), columns, q0, q1, columns, _rows);
+                        MatrixProduct.Multiply(input, 1, inputs, _delta[l].AsSpan(column), width, gradient.AsSpan(panel), columns, q0, q1, columns, _rows);
                         var start = panel + q0 * columns;
                         var range = start..(panel + q1 * columns);
                         largest = Math.Max(largest, _optimizer.Step(2 * l, start, _w[_set][l].AsSpan(range), gradient.AsSpan(range), _w[spare][l].AsSpan(range),

@@ -27,7 +27,7 @@ internal sealed class SgdState(SgdRule rule) : OptimizerState
 
 internal sealed class MomentumState(MomentumRule rule, IReadOnlyList<int> lengths) : OptimizerState
 {
-    private readonly double[][] _velocity = lengths.Select(n => new double[n]).ToArray();
+    private readonly AlignedDoubles[] _velocity = lengths.Select(n => new AlignedDoubles(n)).ToArray();
 
     public override double Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling) =>
         Updates.Apply(rule, w, gradientSum, next, _velocity[parameter].AsSpan(start, w.Length), default, scaling);
@@ -35,8 +35,8 @@ internal sealed class MomentumState(MomentumRule rule, IReadOnlyList<int> length
 
 internal sealed class AdamState(AdamOptimizer settings, IReadOnlyList<int> lengths) : OptimizerState
 {
-    private readonly double[][] _m = lengths.Select(n => new double[n]).ToArray();
-    private readonly double[][] _v = lengths.Select(n => new double[n]).ToArray();
+    private readonly AlignedDoubles[] _m = lengths.Select(n => new AlignedDoubles(n)).ToArray();
+    private readonly AlignedDoubles[] _v = lengths.Select(n => new AlignedDoubles(n)).ToArray();
     private AdamRule _rule;
     private int _t;
 
