@@ -64,7 +64,7 @@ internal sealed class FastEngine : ITrainingEngine
     private readonly AlignedDoubles[] _gradientW;
     private readonly double[][] _gradientB;
     private readonly double[] _testX, _testY, _testOutputs;
-    private readonly AlignedDoubles[] _testA;               // per layer, for a chunk of test rows (so the batch's buffers survive)
+    private readonly AlignedDoubles[] _testA;         // per layer, for a chunk of test rows (so the batch's buffers survive)
     private readonly (double[] Weights, double[] Bias)[] _published;
     private readonly double[] _largest = new double[2];
     private readonly TwoCores? _cores;
