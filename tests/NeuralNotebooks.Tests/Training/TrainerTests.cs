@@ -316,6 +316,36 @@ public class TrainerTests
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_first_target_out_of_range_is_named_in_row_order(bool sparse)
+    {
+        // 7 × 3 targets fill whole vectors and leave a tail; column after column, [5, 0] would come first.
+        var network = NeuralNetwork.Create([2, 4, 3], Activation.Tanh, Activation.Softmax, Initializer.Xavier, seed: 1);
+        var y = Matrix<double>.Build.Dense(7, 3, (i, k) => k == 0 ? 1 : 0);
+        (y[5, 0], y[1, 2]) = (-1, 2);
+        y = sparse ? Matrix<double>.Build.SparseOfMatrix(y) : y;
+
+        var e = Assert.Throws<ArgumentException>(() => network.Train(Matrix<double>.Build.Dense(7, 2), y, Loss.SoftmaxCrossEntropy, new TrainingOptions { Epochs = 1 }));
+
+        Assert.Contains("y[1, 2] must be from 0 to 1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(6, 2)]
+    [InlineData(0, 0)]
+    public void A_target_out_of_range_in_the_last_or_first_entry_is_found(int row, int column)
+    {
+        var network = NeuralNetwork.Create([2, 4, 3], Activation.Tanh, Activation.Softmax, Initializer.Xavier, seed: 1);
+        var y = Matrix<double>.Build.Dense(7, 3, (i, k) => k == 0 ? 1 : 0);
+        y[row, column] = 1.25;
+
+        var e = Assert.Throws<ArgumentException>(() => network.Train(Matrix<double>.Build.Dense(7, 2), y, Loss.SoftmaxCrossEntropy, new TrainingOptions { Epochs = 1 }));
+
+        Assert.Contains($"y[{row}, {column}] must be from 0 to 1 for softmax cross-entropy, but was 1.25.", e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Binary_cross_entropy_needs_targets_from_zero_to_one()
     {
