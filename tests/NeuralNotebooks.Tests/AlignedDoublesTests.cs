@@ -9,7 +9,7 @@ public class AlignedDoublesTests
     [InlineData(100_352)]   // the first layer's weights of 784-128-10
     public void Its_entries_start_a_cache_line_hold_zeros_and_are_as_many_as_asked(int length)
     {
-        var doubles = AlignedDoubles.Zeros(length);
+        var doubles = new AlignedDoubles(length);
 
         Assert.Equal(0, doubles.FirstAddress % 64);
         Assert.Equal(length, doubles.Length);
@@ -20,7 +20,7 @@ public class AlignedDoublesTests
     [Fact]
     public void Its_spans_are_views_of_the_same_entries()
     {
-        var doubles = AlignedDoubles.Zeros(10);
+        var doubles = new AlignedDoubles(10);
         for (var i = 0; i < 10; i++)
         {
             doubles.AsSpan()[i] = i;
@@ -38,7 +38,7 @@ public class AlignedDoublesTests
     {
         // Garbage first, so that a collection that compacts would slide an ordinary large array down into its place.
         var garbage = Enumerable.Range(0, 100).Select(_ => new double[20_000]).ToList();
-        var doubles = AlignedDoubles.Zeros(50_000);
+        var doubles = new AlignedDoubles(50_000);
         var before = doubles.FirstAddress;
         garbage.Clear();
 
@@ -47,33 +47,5 @@ public class AlignedDoublesTests
 
         Assert.Equal(before, doubles.FirstAddress);
         Assert.Equal(0, doubles.FirstAddress % 64);
-    }
-
-    [Fact]
-    public void A_buffer_given_back_is_handed_out_again_as_zeros()
-    {
-        // A length no other test asks for, so that tests running meanwhile cannot take it first.
-        var given = AlignedDoubles.Zeros(12_347);
-        given.AsSpan().Fill(3.5);
-
-        AlignedDoubles.Spare([given, given]);
-        var first = AlignedDoubles.Zeros(12_347);
-        var second = AlignedDoubles.Zeros(12_347);
-
-        Assert.Same(given, first);
-        Assert.NotSame(given, second);
-        Assert.All(first.AsSpan().ToArray(), x => Assert.Equal(0.0, x));
-    }
-
-    [Fact]
-    public void Only_a_buffer_of_the_length_asked_for_is_handed_out()
-    {
-        var given = AlignedDoubles.Zeros(12_349);
-        AlignedDoubles.Spare([given]);
-
-        var other = AlignedDoubles.Zeros(12_350);
-
-        Assert.NotSame(given, other);
-        Assert.Same(given, AlignedDoubles.Zeros(12_349));
     }
 }

@@ -72,7 +72,6 @@ internal sealed class FastEngine : ITrainingEngine
     private readonly bool _splitFirstLayer;
     private readonly long _workPerRow;
     private int _set;
-    private bool _disposed;
 
     // The pass in progress.
     private double[] _inputX, _inputY;
@@ -112,7 +111,7 @@ internal sealed class FastEngine : ITrainingEngine
             var (inputs, outputs) = (layer.Inputs, layer.Outputs);
             for (var set = 0; set < 2; set++)
             {
-                _w[set][l] = AlignedDoubles.Zeros(inputs * outputs);
+                _w[set][l] = new AlignedDoubles(inputs * outputs);
                 _b[set][l] = new double[outputs];
                 _wT[set][l] = l == 0 ? [] : new double[inputs * outputs];
             }
@@ -124,7 +123,7 @@ internal sealed class FastEngine : ITrainingEngine
             {
                 weightsT.CopyTo(_wT[0][l], 0);
             }
-            _gradientW[l] = AlignedDoubles.Zeros(inputs * outputs);
+            _gradientW[l] = new AlignedDoubles(inputs * outputs);
             _gradientB[l] = new double[outputs];
             // New matrices for the network, so matrices held from before training stay as they were.
             layer.Weights = Matrix<double>.Build.DenseOfMatrix(layer.Weights);
@@ -229,13 +228,7 @@ internal sealed class FastEngine : ITrainingEngine
 
     public void Dispose()
     {
-        if (_disposed)
-        {
-            return;
-        }
-        _disposed = true;
         _cores?.Dispose();
-        AlignedDoubles.Spare([.. _w[0], .. _w[1], .. _gradientW, .. _a, .. _delta, .. _testA, .. _optimizer.Buffers]);
         SpareCopies.Keep(_X, _x);
         SpareCopies.Keep(_Y, _y);
         if (_options.TestData is { } test)
@@ -248,7 +241,7 @@ internal sealed class FastEngine : ITrainingEngine
     /// <summary>Inputs or targets row after row, in the memory of an earlier training's copy of them when there is one.</summary>
     private double[] RowMajorData(Matrix<double> data) => MatrixProduct.RowMajor(data, SpareCopies.Take(data), _cores);
 
-    private AlignedDoubles[] Buffers(int rows) => _sizes.Skip(1).Select(size => AlignedDoubles.Zeros(rows * size)).ToArray();
+    private AlignedDoubles[] Buffers(int rows) => _sizes.Skip(1).Select(size => new AlignedDoubles(rows * size)).ToArray();
 
     /// <summary>The loss of these outputs, or NaN when one of them is not a finite number.</summary>
     private double OutputLoss(ReadOnlySpan<double> targets, ReadOnlySpan<double> outputs, int width) =>

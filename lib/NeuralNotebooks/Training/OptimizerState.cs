@@ -11,9 +11,6 @@ internal abstract class OptimizerState
     {
     }
 
-    /// <summary>The state's buffers, for the engine to give back (<see cref="AlignedDoubles.Spare"/>) when training ends.</summary>
-    public virtual IEnumerable<AlignedDoubles> Buffers => [];
-
     /// <summary>
     /// The new values of entries [start, start + w.Length) of parameter array <paramref name="parameter"/> into
     /// <paramref name="next"/>, from their summed gradient; returns the largest |new value|, or +∞ when a number written
@@ -30,9 +27,7 @@ internal sealed class SgdState(SgdRule rule) : OptimizerState
 
 internal sealed class MomentumState(MomentumRule rule, IReadOnlyList<int> lengths) : OptimizerState
 {
-    private readonly AlignedDoubles[] _velocity = lengths.Select(AlignedDoubles.Zeros).ToArray();
-
-    public override IEnumerable<AlignedDoubles> Buffers => _velocity;
+    private readonly AlignedDoubles[] _velocity = lengths.Select(n => new AlignedDoubles(n)).ToArray();
 
     public override double Step(int parameter, int start, ReadOnlySpan<double> w, ReadOnlySpan<double> gradientSum, Span<double> next, GradientScaling scaling) =>
         Updates.Apply(rule, w, gradientSum, next, _velocity[parameter].AsSpan(start, w.Length), default, scaling);
@@ -40,12 +35,10 @@ internal sealed class MomentumState(MomentumRule rule, IReadOnlyList<int> length
 
 internal sealed class AdamState(AdamOptimizer settings, IReadOnlyList<int> lengths) : OptimizerState
 {
-    private readonly AlignedDoubles[] _m = lengths.Select(AlignedDoubles.Zeros).ToArray();
-    private readonly AlignedDoubles[] _v = lengths.Select(AlignedDoubles.Zeros).ToArray();
+    private readonly AlignedDoubles[] _m = lengths.Select(n => new AlignedDoubles(n)).ToArray();
+    private readonly AlignedDoubles[] _v = lengths.Select(n => new AlignedDoubles(n)).ToArray();
     private AdamRule _rule;
     private int _t;
-
-    public override IEnumerable<AlignedDoubles> Buffers => _m.Concat(_v);
 
     public override void NextUpdate()
     {

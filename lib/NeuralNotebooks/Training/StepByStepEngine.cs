@@ -111,7 +111,9 @@ internal sealed class StepByStepEngine : ITrainingEngine
         return sizes;
     }
 
-    public void Dispose() => AlignedDoubles.Spare(_optimizer.Buffers);
+    public void Dispose()
+    {
+    }
 
     /// <summary>A new matrix holding the optimiser's step from <paramref name="value"/>.</summary>
     private Matrix<double> Stepped(int parameter, Matrix<double> value, Matrix<double> gradientSum, double l2, ref double largest)

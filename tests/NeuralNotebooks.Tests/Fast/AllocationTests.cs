@@ -69,35 +69,6 @@ public class AllocationTests
         Assert.Equal(fresh.Layers[0].Weights.ToColumnMajorArray(), again.Layers[0].Weights.ToColumnMajorArray());
     }
 
-    [Theory]
-    [InlineData(TrainingEngine.Fast, "adam")]
-    [InlineData(TrainingEngine.Fast, "momentum")]
-    [InlineData(TrainingEngine.StepByStep, "adam")]
-    public void A_training_that_takes_the_last_ones_buffers_trains_as_if_they_were_new(TrainingEngine engine, string optimizer)
-    {
-        // A shape no other test trains, so the second training takes the first's weights, gradients and optimiser state.
-        var (X, y) = FastEngineTests.Data(96, 41, 3, Activation.Softmax, seed: 5);
-        var options = new TrainingOptions
-        {
-            Epochs = 3, Optimizer = optimizer == "adam" ? Optimizer.Adam(0.01) : Optimizer.Momentum(0.05, 0.9), BatchSize = 32, ShuffleSeed = 5, Engine = engine,
-        };
-        NeuralNetwork Trained()
-        {
-            var network = NeuralNetwork.Create([41, 23, 3], Activation.ReLU, Activation.Softmax, Initializer.He, seed: 5);
-            network.Train(X, y, Loss.SoftmaxCrossEntropy, options);
-            return network;
-        }
-
-        var first = Trained();
-        var second = Trained();
-
-        for (var l = 0; l < 2; l++)
-        {
-            Assert.Equal(first.Layers[l].Weights.ToColumnMajorArray(), second.Layers[l].Weights.ToColumnMajorArray());
-            Assert.Equal(first.Layers[l].Bias.ToColumnMajorArray(), second.Layers[l].Bias.ToColumnMajorArray());
-        }
-    }
-
     [Fact]
     public void An_epoch_of_the_blog_engine_allocates_nothing_once_training_runs()
     {
