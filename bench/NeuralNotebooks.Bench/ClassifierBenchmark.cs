@@ -38,7 +38,7 @@ internal static class ClassifierBenchmark
 
     private static IEnumerable<ClassifierRow> Time(ClassifierWorkload workload, string dataFolder, IReadOnlyList<string> alternatives, int repeat)
     {
-        ClassifierRun.WarmUp(workload);
+        WarmUp.Run(() => ClassifierRun.Library(workload));
         // runs[0] is the library's, runs[1 + a] alternative a's; each round runs them all, one after the other.
         var runs = Enumerable.Range(0, 1 + alternatives.Count).Select(_ => new List<ClassifierResult>()).ToArray();
         for (var r = 0; r < repeat; r++)

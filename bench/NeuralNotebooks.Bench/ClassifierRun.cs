@@ -10,22 +10,12 @@ internal static class ClassifierRun
     /// <summary>The alternatives, as the Python script names them.</summary>
     public static IReadOnlyList<string> Alternatives { get; } = ["sklearn", "torch-float64", "torch-float32"];
 
-    /// <summary>Rows the untimed warm-up trains on: enough batches for the JIT to compile the training code fully.</summary>
-    private const int WarmUpRows = 10_000;
-
     public static ClassifierResult Library(ClassifierWorkload w)
     {
         var network = w.CreateNetwork();
         var (seconds, bytes) = Measurement.Of(() => network.Train(w.Train.X, w.Train.y, Loss.SoftmaxCrossEntropy, w.Options), w.Epochs);
         var accuracy = Metrics.Accuracy(network.Predict(w.Test.X), w.Test.y);
         return new("library", "float64", seconds, w.Epochs, accuracy, bytes, $"NeuralNotebooks, .NET {Environment.Version}");
-    }
-
-    /// <summary>Trains the same network untimed on at most the first 10,000 training rows, so the timed runs are of compiled code.</summary>
-    public static void WarmUp(ClassifierWorkload w)
-    {
-        var train = w.Train.Count <= WarmUpRows ? w.Train : w.Train.Take(Enumerable.Range(0, WarmUpRows).ToList(), "warm-up");
-        w.CreateNetwork().Train(train.X, train.y, Loss.SoftmaxCrossEntropy, w.Options);
     }
 
     /// <summary>Runs <paramref name="framework"/> (one of <see cref="Alternatives"/>) in Debian's Python on the data in <paramref name="dataFolder"/>.</summary>

@@ -19,7 +19,7 @@ internal static class LossBenchmark
         var rows = new List<LossRow>();
         foreach (var workload in workloads)
         {
-            LibraryRun.Time(workload); // untimed: compiles the library's code, so the timings are of steady state
+            WarmUp.Run(() => LibraryRun.Time(workload));
             var library = new List<LossRun>();
             var numpySeconds = new List<double>();
             double? numpyLoss = null;
